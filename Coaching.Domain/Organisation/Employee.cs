@@ -1,0 +1,17 @@
+namespace Coaching.Domain.Organisation;
+
+public class Employee
+{
+    public int Id { get; set; }
+    public required string FirstName { get; set; }
+    public required string LastName { get; set; }
+    public string? Email { get; set; }
+    public int JobRoleId { get; set; }
+    public JobRole? JobRole { get; set; }
+    public int TeamId { get; set; }
+    public Team? Team { get; set; }
+    public DateOnly HireDate { get; set; }
+    public bool IsActive { get; set; } = true;
+
+    public string FullName => $"{FirstName} {LastName}";
+}

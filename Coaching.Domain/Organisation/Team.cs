@@ -1,0 +1,18 @@
+namespace Coaching.Domain.Organisation;
+
+/// <summary>A team on one site, led by one or more managers.</summary>
+public class Team
+{
+    public int Id { get; set; }
+    public required string Name { get; set; }
+    public required string Site { get; set; }
+    public List<TeamManager> Managers { get; set; } = [];
+    public List<Employee> Employees { get; set; } = [];
+}
+
+/// <summary>Links a manager's account to a team they lead.</summary>
+public class TeamManager
+{
+    public int TeamId { get; set; }
+    public required string UserId { get; set; }
+}

@@ -1,0 +1,51 @@
+namespace Coaching.Domain.Rubrics;
+
+/// <summary>Limits every rubric obeys, checked by the editor and again on publish.</summary>
+public static class RubricRules
+{
+    public const int MinLevels = 2;
+    public const int MaxLevels = 7;
+    public const int MaxSkillNameLength = 80;
+    public const int MaxCategoryNameLength = 60;
+    public const int MaxLevelNameLength = 40;
+    public const int MaxDescriptorLength = 600;
+
+    public static readonly IReadOnlyList<string> DefaultLevelNames = ["Beginning", "Developing", "Proficient", "Expert"];
+
+    /// <summary>Problems that stop a version being published, each tied to the field it concerns.</summary>
+    public static IReadOnlyList<RubricProblem> Check(RubricVersion version)
+    {
+        var problems = new List<RubricProblem>();
+        if (version.Levels.Count is < MinLevels or > MaxLevels)
+            problems.Add(new("Levels", $"A rubric has between {MinLevels} and {MaxLevels} levels."));
+        foreach (var level in version.Levels)
+        {
+            if (string.IsNullOrWhiteSpace(level.Name)) problems.Add(new($"Level{level.Value}", $"Level {level.Value} needs a name."));
+            else if (level.Name.Length > MaxLevelNameLength) problems.Add(new($"Level{level.Value}", $"Level names are at most {MaxLevelNameLength} characters."));
+        }
+        if (version.Skills.Count == 0) problems.Add(new("Skills", "Add at least one skill."));
+        foreach (var group in version.Skills.GroupBy(s => s.Name.Trim(), StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
+            problems.Add(new($"Skill{group.Last().Id}", $"Two skills are called \"{group.Key}\"; skill names are unique within a rubric."));
+        foreach (var skill in version.Skills)
+        {
+            var nameProblem = SkillNameProblem(skill.Name);
+            if (nameProblem is not null) problems.Add(new($"Skill{skill.Id}", nameProblem));
+            foreach (var d in skill.Descriptors.Where(d => d.Text.Length > MaxDescriptorLength))
+                problems.Add(new($"Skill{skill.Id}", $"The descriptor for level {d.Level} of \"{skill.Name}\" is over {MaxDescriptorLength} characters."));
+        }
+        return problems;
+    }
+
+    public static string? SkillNameProblem(string? name) =>
+        string.IsNullOrWhiteSpace(name) ? "A skill needs a name."
+        : name.Trim().Length > MaxSkillNameLength ? $"Skill names are at most {MaxSkillNameLength} characters."
+        : null;
+
+    public static string? DescriptorProblem(string? text) =>
+        text is not null && text.Length > MaxDescriptorLength ? $"Descriptors are at most {MaxDescriptorLength} characters." : null;
+
+    public static bool IsSkillNameTaken(RubricVersion version, string name, int? exceptSkillId = null) =>
+        version.Skills.Any(s => s.Id != exceptSkillId && string.Equals(s.Name.Trim(), name.Trim(), StringComparison.OrdinalIgnoreCase));
+}
+
+public sealed record RubricProblem(string Field, string Message);

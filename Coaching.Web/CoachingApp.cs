@@ -1,0 +1,146 @@
+using Coaching.Web.Data;
+using Coaching.Web.Demo;
+using Coaching.Web.Infrastructure;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Coaching.Web;
+
+/// <summary>How the app is put together; Program.cs and the tests' factories both go through here.</summary>
+public static class CoachingApp
+{
+    public static WebApplicationBuilder AddCoaching(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var config = builder.Configuration;
+
+        services.Configure<OrganisationOptions>(config.GetSection("Organisation"));
+        services.AddSingleton(TimeProvider.System);
+        services.AddCoachingDatabase(config, builder.Environment.ContentRootPath);
+
+        services.AddIdentity<AppUser, IdentityRole>(o =>
+            {
+                o.Password.RequiredLength = 10;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = true;
+            })
+            .AddEntityFrameworkStores<CoachingDbContext>()
+            .AddDefaultTokenProviders();
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "coaching.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            // Plain http is only for a developer's machine and the test hosts.
+            o.Cookie.SecurePolicy = builder.Environment.IsProduction() ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            o.ExpireTimeSpan = TimeSpan.FromHours(10); // one shift
+            o.SlidingExpiration = true;
+            o.LoginPath = "/Account/Login";
+            o.LogoutPath = "/Account/Logout";
+            o.Events.OnRedirectToLogin = HtmxAwareLoginRedirect;
+            // A plain 403 in place (rendered by the status-code page), not a redirect: the URL stays, the answer is honest.
+            o.Events.OnRedirectToAccessDenied = ctx => { ctx.Response.StatusCode = StatusCodes.Status403Forbidden; return Task.CompletedTask; };
+        });
+
+        services.AddAntiforgery(o =>
+        {
+            o.HeaderName = Antiforgery.HeaderName;
+            o.Cookie.Name = "coaching.af";
+            o.Cookie.SecurePolicy = builder.Environment.IsProduction() ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+        });
+
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.Managers, p => p.RequireRole(Roles.Manager, Roles.Admin))
+            .AddPolicy(Policies.HumanResources, p => p.RequireRole(Roles.HR, Roles.Admin))
+            .AddPolicy(Policies.Admins, p => p.RequireRole(Roles.Admin));
+
+        services.AddRazorPages(o =>
+        {
+            o.RootDirectory = "/Features";
+            o.Conventions.AllowAnonymousToFolder("/Account");
+            o.Conventions.AllowAnonymousToPage("/Error");
+            o.Conventions.AuthorizeFolder("/Team", Policies.Managers);
+        });
+
+        services.AddHealthChecks().AddDbContextCheck<CoachingDbContext>("database");
+        services.AddScoped<EmployeeAccess>();
+        services.AddScoped<DemoSeeder>();
+        services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+        return builder;
+    }
+
+    public static WebApplication UseCoaching(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error");
+            app.UseHsts();
+        }
+        app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapRazorPages();
+        return app;
+    }
+
+    /// <summary>Applies migrations (creating the SQLite file if needed) and seeds the demo organisation into an empty database.</summary>
+    public static async Task InitialiseDatabaseAsync(this WebApplication app)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<CoachingDbContext>();
+        if (app.Configuration.GetValue("Database:MigrateOnStartup", true))
+            await db.Database.MigrateAsync();
+        if (db.Database.IsSqlite())
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        if (app.Configuration.GetValue("Database:SeedDemoData", false))
+        {
+            var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
+            if (await seeder.SeedIfEmptyAsync())
+                app.Logger.LogInformation("Seeded the demo organisation.");
+            app.Logger.LogInformation("{Accounts}", DemoSeeder.AccountsBanner);
+        }
+    }
+
+    /// <summary>The repository's wwwroot next to the project while developing; the published copy beside the app otherwise.</summary>
+    public static string FindWebRoot(params string[] startingPoints)
+    {
+        foreach (var start in startingPoints)
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, "wwwroot");
+                if (File.Exists(Path.Combine(candidate, "lib", "htmx", "htmx.min.js"))) return candidate;
+            }
+        }
+        return Path.Combine(AppContext.BaseDirectory, "wwwroot");
+    }
+
+    // htmx swaps whatever comes back, so a redirect to the login page would land inside a partial; tell htmx to navigate instead.
+    private static Task HtmxAwareLoginRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx)
+    {
+        if (ctx.Request.IsHtmx())
+        {
+            ctx.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            ctx.Response.Headers["HX-Redirect"] = ctx.RedirectUri;
+        }
+        else ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
+    }
+}
+
+public static class Policies
+{
+    public const string Managers = "Managers";
+    public const string HumanResources = "HumanResources";
+    public const string Admins = "Admins";
+}

@@ -1,0 +1,42 @@
+using Coaching.Domain.Observations;
+using Coaching.Domain.Organisation;
+using Coaching.Domain.Rubrics;
+using Coaching.Domain.Summaries;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Coaching.Web.Data;
+
+/// <summary>
+/// The one DbContext. Each provider has a subclass (<see cref="SqliteCoachingDbContext"/>,
+/// <see cref="SqlServerCoachingDbContext"/>) that owns its own migration set; the app always asks for this type.
+/// </summary>
+public abstract class CoachingDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options)
+{
+    public DbSet<Team> Teams => Set<Team>();
+    public DbSet<TeamManager> TeamManagers => Set<TeamManager>();
+    public DbSet<Employee> Employees => Set<Employee>();
+    public DbSet<JobRole> JobRoles => Set<JobRole>();
+    public DbSet<RoleRequirement> RoleRequirements => Set<RoleRequirement>();
+    public DbSet<Rubric> Rubrics => Set<Rubric>();
+    public DbSet<RubricVersion> RubricVersions => Set<RubricVersion>();
+    public DbSet<RubricLevel> RubricLevels => Set<RubricLevel>();
+    public DbSet<SkillCategory> SkillCategories => Set<SkillCategory>();
+    public DbSet<Skill> Skills => Set<Skill>();
+    public DbSet<LevelDescriptor> LevelDescriptors => Set<LevelDescriptor>();
+    public DbSet<Observation> Observations => Set<Observation>();
+    public DbSet<Rating> Ratings => Set<Rating>();
+    public DbSet<ActionItem> ActionItems => Set<ActionItem>();
+    public DbSet<ObservationChange> ObservationChanges => Set<ObservationChange>();
+    public DbSet<SummaryDelivery> SummaryDeliveries => Set<SummaryDelivery>();
+
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        base.OnModelCreating(b);
+        b.ApplyConfigurationsFromAssembly(typeof(CoachingDbContext).Assembly, t => t.Namespace == typeof(CoachingDbContext).Namespace + ".Configurations");
+    }
+}
+
+public sealed class SqliteCoachingDbContext(DbContextOptions<SqliteCoachingDbContext> options) : CoachingDbContext(options);
+
+public sealed class SqlServerCoachingDbContext(DbContextOptions<SqlServerCoachingDbContext> options) : CoachingDbContext(options);

@@ -1,0 +1,59 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace Coaching.Web.Data;
+
+public enum DatabaseProvider { Sqlite, SqlServer }
+
+public static class DatabaseRegistration
+{
+    /// <summary>
+    /// Registers <see cref="CoachingDbContext"/> on the provider named by <c>Database:Provider</c>.
+    /// With no connection string, SQLite uses <c>App_Data/coaching.db</c> under the content root.
+    /// </summary>
+    public static IServiceCollection AddCoachingDatabase(this IServiceCollection services, IConfiguration config, string contentRoot)
+    {
+        var provider = config.GetValue("Database:Provider", DatabaseProvider.Sqlite);
+        var connectionString = config.GetConnectionString("Coaching");
+        switch (provider)
+        {
+            case DatabaseProvider.SqlServer:
+                if (string.IsNullOrWhiteSpace(connectionString))
+                    throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:Coaching is empty.");
+                services.AddDbContext<CoachingDbContext, SqlServerCoachingDbContext>(o =>
+                    o.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure()));
+                break;
+            default:
+                var sqlite = SqliteConnectionString(connectionString, contentRoot);
+                services.AddDbContext<CoachingDbContext, SqliteCoachingDbContext>(o => o.UseSqlite(sqlite));
+                break;
+        }
+        return services;
+    }
+
+    public static string SqliteConnectionString(string? configured, string contentRoot)
+    {
+        var builder = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(configured) ? "Data Source=App_Data/coaching.db" : configured);
+        if (builder.DataSource != ":memory:" && !Path.IsPathRooted(builder.DataSource))
+            builder.DataSource = Path.GetFullPath(Path.Combine(contentRoot, builder.DataSource));
+        if (builder.DataSource != ":memory:")
+            Directory.CreateDirectory(Path.GetDirectoryName(builder.DataSource)!);
+        builder.DefaultTimeout = 30; // seconds a writer waits for the database lock before giving up
+        return builder.ToString();
+    }
+}
+
+/// <summary>Lets <c>dotnet ef</c> build each provider's context without starting the web host.</summary>
+public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteCoachingDbContext>
+{
+    public SqliteCoachingDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqliteCoachingDbContext>().UseSqlite("Data Source=design-time.db").Options);
+}
+
+public sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<SqlServerCoachingDbContext>
+{
+    public SqlServerCoachingDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqlServerCoachingDbContext>()
+            .UseSqlServer("Server=(localdb)\\design-time;Database=Coaching;Trusted_Connection=True").Options);
+}

@@ -1,0 +1,63 @@
+using Coaching.Domain.Observations;
+using Coaching.Domain.Organisation;
+using Coaching.Domain.Time;
+using Coaching.Web.Data;
+using Coaching.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Coaching.Web.Features.Team;
+
+/// <summary>The manager's floor view: everyone in their teams at a glance, who is due an observation.</summary>
+public class IndexModel(CoachingDbContext db, EmployeeAccess access, TimeProvider clock, IOptions<OrganisationOptions> org) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "q")] public string? Filter { get; set; }
+    public IReadOnlyList<TeamGroup> Teams { get; private set; } = [];
+
+    public sealed record TeamGroup(string Name, string Site, IReadOnlyList<Tile> Members);
+    public sealed record Tile(int EmployeeId, string Name, string Role, Tenure Tenure, int? DaysSinceObserved, int OpenNextSteps)
+    {
+        public bool IsDue => ObservationRules.IsDueForObservation(DaysSinceObserved);
+        public string LastObservedText => DaysSinceObserved switch
+        {
+            null => "Never observed",
+            0 => "Observed today",
+            1 => "Observed yesterday",
+            var d => $"{d} days since last observation",
+        };
+    }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var zone = org.Value.Zone;
+        var today = OrganisationClock.Today(now, zone);
+        var query = access.Visible(User).Where(e => e.IsActive);
+        if (!string.IsNullOrWhiteSpace(Filter))
+        {
+            var f = Filter.Trim().ToLower();
+            query = query.Where(e => (e.FirstName + " " + e.LastName).ToLower().Contains(f));
+        }
+        var rows = await query
+            .Select(e => new
+            {
+                e.Id, e.FirstName, e.LastName, Role = e.JobRole!.Name, e.HireDate, TeamName = e.Team!.Name, e.Team.Site,
+                LastObserved = db.Observations.Where(o => o.EmployeeId == e.Id && o.Status == ObservationStatus.Submitted)
+                    .Max(o => (DateTime?)o.ObservedAtUtc),
+                OpenSteps = db.ActionItems.Count(a => a.EmployeeId == e.Id && !a.IsDone && a.Observation!.Status == ObservationStatus.Submitted),
+            })
+            .ToListAsync(ct);
+        Teams = rows
+            .GroupBy(r => (r.TeamName, r.Site))
+            .OrderBy(g => g.Key.TeamName)
+            .Select(g => new TeamGroup(g.Key.TeamName, g.Key.Site, g
+                .Select(r => new Tile(r.Id, $"{r.FirstName} {r.LastName}", r.Role, Tenure.Between(r.HireDate, today),
+                    r.LastObserved is { } at ? OrganisationClock.DaysBetween(at, now, zone) : null, r.OpenSteps))
+                .OrderByDescending(t => t.IsDue).ThenByDescending(t => t.DaysSinceObserved ?? int.MaxValue).ThenBy(t => t.Name)
+                .ToList()))
+            .ToList();
+        return this.PageOrPartial("_Tiles", this);
+    }
+}

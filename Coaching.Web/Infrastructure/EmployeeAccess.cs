@@ -1,0 +1,46 @@
+using System.Security.Claims;
+using Coaching.Domain.Organisation;
+using Coaching.Web.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Coaching.Web.Infrastructure;
+
+/// <summary>
+/// The one rule for "may this user see this employee": HR and Admin see everyone, a manager sees the
+/// people of the teams they manage, an employee sees themself. Every handler that takes an employee
+/// id goes through here, whatever id arrives in the URL or form.
+/// </summary>
+public sealed class EmployeeAccess(CoachingDbContext db, ILogger<EmployeeAccess> logger)
+{
+    public IQueryable<Employee> Visible(ClaimsPrincipal user)
+    {
+        if (user.IsInRole(Roles.Admin) || user.IsInRole(Roles.HR)) return db.Employees;
+        var userId = UserId(user);
+        if (user.IsInRole(Roles.Manager))
+            return db.Employees.Where(e => db.TeamManagers.Any(m => m.TeamId == e.TeamId && m.UserId == userId));
+        return db.Employees.Where(e => db.Users.Any(u => u.Id == userId && u.EmployeeId == e.Id));
+    }
+
+    /// <summary>Teams the user may see: all for HR and Admin, their own for a manager.</summary>
+    public IQueryable<Team> VisibleTeams(ClaimsPrincipal user)
+    {
+        if (user.IsInRole(Roles.Admin) || user.IsInRole(Roles.HR)) return db.Teams;
+        var userId = UserId(user);
+        return db.Teams.Where(t => db.TeamManagers.Any(m => m.TeamId == t.Id && m.UserId == userId));
+    }
+
+    /// <summary>The employee if this user may see them; null (answer 404) otherwise, and the attempt is logged.</summary>
+    public async Task<Employee?> FindAsync(ClaimsPrincipal user, int employeeId, CancellationToken ct = default)
+    {
+        var employee = await Visible(user).Include(e => e.JobRole).Include(e => e.Team).FirstOrDefaultAsync(e => e.Id == employeeId, ct);
+        if (employee is null)
+            logger.LogWarning("User {User} asked for employee {EmployeeId}, who is unknown or outside their teams", UserId(user), employeeId);
+        return employee;
+    }
+
+    public Task<bool> CanSeeAsync(ClaimsPrincipal user, int employeeId, CancellationToken ct = default) =>
+        Visible(user).AnyAsync(e => e.Id == employeeId, ct);
+
+    public static string UserId(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+}

@@ -1,0 +1,17 @@
+using System.Security.Claims;
+using Coaching.Web.Data;
+
+namespace Coaching.Web.Infrastructure;
+
+/// <summary>Navigation by role. Each feature adds its entry here when its page exists.</summary>
+public static class NavigationMenu
+{
+    public sealed record Item(string Label, string Href, params string[] Roles);
+
+    public static readonly List<Item> Items =
+    [
+        new("My team", "/Team", Data.Roles.Manager),
+    ];
+
+    public static IEnumerable<Item> For(ClaimsPrincipal user) => Items.Where(i => i.Roles.Any(user.IsInRole));
+}

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Refreshes the vendored front-end files in wwwroot/lib from the versions pinned in package.json.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+cp package.json "$tmp/" && (cd "$tmp" && npm install --silent --no-audit --no-fund)
+install -D "$tmp/node_modules/htmx.org/dist/htmx.min.js" wwwroot/lib/htmx/htmx.min.js
+install -D "$tmp/node_modules/bootstrap/dist/css/bootstrap.min.css" wwwroot/lib/bootstrap/css/bootstrap.min.css
+install -D "$tmp/node_modules/bootstrap/dist/js/bootstrap.bundle.min.js" wwwroot/lib/bootstrap/js/bootstrap.bundle.min.js
+echo "vendored htmx $(node -p "require('$tmp/node_modules/htmx.org/package.json').version") and bootstrap $(node -p "require('$tmp/node_modules/bootstrap/package.json').version")"
