@@ -66,6 +66,7 @@ public static class CoachingApp
             o.Conventions.AllowAnonymousToFolder("/Account");
             o.Conventions.AllowAnonymousToPage("/Error");
             o.Conventions.AuthorizeFolder("/Team", Policies.Managers);
+            o.Conventions.AuthorizeFolder("/Rubrics", Policies.HumanResources);
         });
 
         services.AddHealthChecks().AddDbContextCheck<CoachingDbContext>("database");

@@ -11,6 +11,7 @@ public static class NavigationMenu
     public static readonly List<Item> Items =
     [
         new("My team", "/Team", Data.Roles.Manager),
+        new("Rubrics", "/Rubrics", Data.Roles.HR, Data.Roles.Admin),
     ];
 
     public static IEnumerable<Item> For(ClaimsPrincipal user) => Items.Where(i => i.Roles.Any(user.IsInRole));

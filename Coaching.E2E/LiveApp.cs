@@ -1,0 +1,84 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Coaching.E2E;
+
+/// <summary>
+/// The real app on Kestrel (free loopback port, its own SQLite file with the demo organisation) and one
+/// headless Debian Chromium, shared by all tests of a class.
+/// </summary>
+public sealed class LiveApp : IAsyncLifetime
+{
+    sealed class Factory(string databasePath) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Development");
+            builder.UseSetting("ConnectionStrings:Coaching", $"Data Source={databasePath}");
+            builder.UseSetting("Database:SeedDemoData", "true");
+            builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        }
+    }
+
+    public const string ChromiumPath = "/usr/bin/chromium";
+    readonly string databasePath = Path.Combine(Path.GetTempPath(), $"coaching-e2e-{Guid.NewGuid():N}.db");
+    Factory? factory;
+    IPlaywright? playwright;
+
+    public string BaseUrl { get; private set; } = "";
+    public IBrowser Browser { get; private set; } = null!;
+    public IServiceProvider Services => factory!.Services;
+
+    public async Task InitializeAsync()
+    {
+        factory = new Factory(databasePath);
+        factory.UseKestrel(0);
+        factory.StartServer();
+        BaseUrl = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
+            .First().Replace("[::1]", "127.0.0.1").Replace("localhost", "127.0.0.1").TrimEnd('/');
+        if (!File.Exists(ChromiumPath))
+            throw new InvalidOperationException($"Chromium is not at {ChromiumPath}: run ./test.sh, which installs Debian's chromium package.");
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    /// <summary>A fresh browser context (cookies of its own) at a tablet viewport with touch.</summary>
+    public async Task<IPage> NewTabletPageAsync(int width = 1024, int height = 768)
+    {
+        var context = await Browser.NewContextAsync(new()
+        {
+            BaseURL = BaseUrl, ViewportSize = new() { Width = width, Height = height }, HasTouch = true, IsMobile = false,
+        });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+
+    public static async Task SignInAsync(IPage page, string email, string password = "Coaching!2026")
+    {
+        await page.GotoAsync("/Account/Login");
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).TapAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/Account/Login"));
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.CloseAsync();
+        playwright?.Dispose();
+        if (factory is not null) await factory.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+            try { File.Delete(databasePath + suffix); } catch (IOException) { }
+    }
+}

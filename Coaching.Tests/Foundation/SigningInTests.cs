@@ -1,0 +1,94 @@
+using System.Net;
+using Coaching.Tests.Infrastructure;
+
+namespace Coaching.Tests.Foundation;
+
+public class SigningInTests(CoachingFactory factory) : IClassFixture<CoachingFactory>
+{
+    [Fact]
+    public async Task A_manager_signs_in_and_lands_on_their_team()
+    {
+        var browser = new Browser(factory.NewClient());
+        var response = await browser.SignInAsync("manager@demo.local", "Coaching!2026");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var home = await browser.GetAsync("/");
+        Assert.Equal("/Team", home.Headers.Location?.OriginalString);
+        var team = await browser.GetDocumentAsync("/Team");
+        Assert.Contains("Front End", team.QuerySelector("h2")!.TextContent);
+    }
+
+    [Fact]
+    public async Task A_wrong_password_is_refused_with_a_message_and_keeps_the_email()
+    {
+        var browser = new Browser(factory.NewClient());
+        var response = await browser.SignInAsync("hr@demo.local", "not-the-password");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await Browser.ParseAsync(response);
+        Assert.Contains("do not match", page.QuerySelector("[role=alert]")!.TextContent);
+        Assert.Equal("hr@demo.local", ((AngleSharp.Html.Dom.IHtmlInputElement)page.QuerySelector("#Form_Email")!).Value);
+        Assert.DoesNotContain(response.Headers.TryGetValues("Set-Cookie", out var c) ? c : [], v => v.StartsWith("coaching.auth="));
+    }
+
+    [Fact]
+    public async Task Five_wrong_passwords_lock_the_account_even_for_the_right_password()
+    {
+        var browser = new Browser(factory.NewClient());
+        for (var i = 0; i < 5; i++) await browser.SignInAsync("admin@demo.local", $"wrong-{i}");
+
+        var response = await browser.SignInAsync("admin@demo.local", "Coaching!2026");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("locked", (await Browser.ParseAsync(response)).QuerySelector("[role=alert]")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Missing_fields_get_messages_beside_them()
+    {
+        var browser = new Browser(factory.NewClient());
+        await browser.GetAsync("/Account/Login");
+        var response = await browser.PostAsync("/Account/Login", new() { ["Form.Email"] = "not an email", ["Form.Password"] = "" });
+
+        var page = await Browser.ParseAsync(response);
+        Assert.Contains("email address like", page.QuerySelector("[data-valmsg-for='Form.Email']")!.TextContent);
+        Assert.Contains("Enter your password", page.QuerySelector("[data-valmsg-for='Form.Password']")!.TextContent);
+    }
+
+    [Fact]
+    public async Task A_post_without_the_antiforgery_token_is_rejected()
+    {
+        var browser = new Browser(factory.NewClient());
+        await browser.GetAsync("/Account/Login");
+
+        var response = await browser.PostAsync("/Account/Login",
+            new() { ["Form.Email"] = "manager@demo.local", ["Form.Password"] = "Coaching!2026" }, withToken: false);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.DoesNotContain(response.Headers.TryGetValues("Set-Cookie", out var c) ? c : [], v => v.StartsWith("coaching.auth="));
+    }
+
+    [Fact]
+    public async Task The_auth_cookie_is_http_only_and_same_site()
+    {
+        var browser = new Browser(factory.NewClient());
+        var response = await browser.SignInAsync("manager@demo.local", "Coaching!2026");
+
+        var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("coaching.auth="));
+        Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=lax", cookie, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Signing_out_ends_the_session()
+    {
+        var browser = await Browser.SignedInAsync(factory, "manager2@demo.local");
+        await browser.GetAsync("/Team");
+        var response = await browser.PostAsync("/Account/Logout", []);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+
+        var after = await browser.GetAsync("/Team");
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.StartsWith("http://localhost/Account/Login", after.Headers.Location!.ToString());
+    }
+}

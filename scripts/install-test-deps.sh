@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Installs what the tests need beyond the .NET SDK: Debian's Chromium (browser tests) and
+# aiosmtpd (a real SMTP server on loopback for the mail tests). As root it installs them with apt;
+# otherwise it says exactly what to install and fails.
+set -euo pipefail
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+python3 -c 'import aiosmtpd' 2>/dev/null || missing+=(python3-aiosmtpd)
+[ ${#missing[@]} -eq 0 ] && exit 0
+if [ "$(id -u)" -eq 0 ]; then
+  echo "Installing ${missing[*]} with apt-get..."
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+else
+  echo "The tests need these Debian packages: ${missing[*]}" >&2
+  echo "Install them with:  sudo apt-get install -y ${missing[*]}" >&2
+  exit 1
+fi

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Runs every test of the solution, browser tests included. Installs what is missing first.
+set -euo pipefail
+cd "$(dirname "$0")"
+scripts/install-test-deps.sh
+dotnet tool restore
+dotnet build Coaching.sln --nologo
+# The SQL Server migrations cannot run here; generating their idempotent script still proves they compile and script.
+mkdir -p artifacts
+dotnet ef migrations script --idempotent --no-build --project Coaching.Web \
+  --context SqlServerCoachingDbContext --output artifacts/sqlserver-idempotent.sql
+echo "SQL Server script: artifacts/sqlserver-idempotent.sql ($(wc -l < artifacts/sqlserver-idempotent.sql) lines)"
+dotnet test Coaching.sln --no-build --nologo "$@"
