@@ -1,5 +1,7 @@
 using Coaching.Web.Data;
 using Coaching.Web.Demo;
+using Coaching.Web.Features.Insights;
+using Coaching.Web.Features.Summaries;
 using Coaching.Web.Infrastructure;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
@@ -58,7 +60,8 @@ public static class CoachingApp
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Managers, p => p.RequireRole(Roles.Manager, Roles.Admin))
             .AddPolicy(Policies.HumanResources, p => p.RequireRole(Roles.HR, Roles.Admin))
-            .AddPolicy(Policies.Admins, p => p.RequireRole(Roles.Admin));
+            .AddPolicy(Policies.Admins, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(Policies.Insights, p => p.RequireRole(Roles.Manager, Roles.HR, Roles.Admin));
 
         services.AddRazorPages(o =>
         {
@@ -67,11 +70,15 @@ public static class CoachingApp
             o.Conventions.AllowAnonymousToPage("/Error");
             o.Conventions.AuthorizeFolder("/Team", Policies.Managers);
             o.Conventions.AuthorizeFolder("/Rubrics", Policies.HumanResources);
+            o.Conventions.AuthorizeFolder("/Summaries", Policies.HumanResources);
+            o.Conventions.AuthorizeFolder("/Insights", Policies.Insights);
         });
 
         services.AddHealthChecks().AddDbContextCheck<CoachingDbContext>("database");
         services.AddScoped<EmployeeAccess>();
         services.AddScoped<DemoSeeder>();
+        services.AddSummaries(config);
+        services.AddInsights(config);
         services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
         return builder;
     }
@@ -144,4 +151,6 @@ public static class Policies
     public const string Managers = "Managers";
     public const string HumanResources = "HumanResources";
     public const string Admins = "Admins";
+    /// <summary>Coverage and gaps: HR and Admin see everything, managers their own teams.</summary>
+    public const string Insights = "Insights";
 }

@@ -33,6 +33,31 @@ public class Observation
     public List<ActionItem> ActionItems { get; set; } = [];
 
     public bool IsSubmitted => Status == ObservationStatus.Submitted;
+
+    /// <summary>Submits the observation; from now on it counts everywhere (profile, summaries, coverage).</summary>
+    public void Submit(DateTime nowUtc)
+    {
+        if (Status == ObservationStatus.Submitted) return;
+        Status = ObservationStatus.Submitted;
+        SubmittedAtUtc = nowUtc;
+        UpdatedAtUtc = nowUtc;
+        SyncRatings();
+    }
+
+    /// <summary>
+    /// Copies who, whom, when and whether-submitted onto each rating, so reporting can aggregate
+    /// ratings without joining observations. Call after any change to those fields or the ratings.
+    /// </summary>
+    public void SyncRatings()
+    {
+        foreach (var r in Ratings)
+        {
+            r.EmployeeId = EmployeeId;
+            r.ObserverUserId = ObserverUserId;
+            r.ObservedAtUtc = ObservedAtUtc;
+            r.IsSubmitted = Status == ObservationStatus.Submitted;
+        }
+    }
 }
 
 /// <summary>The level an employee showed in one skill, with the evidence for it.</summary>
@@ -46,6 +71,13 @@ public class Rating
     public Guid SkillKey { get; set; }
     public int? Level { get; set; }
     public string? Evidence { get; set; }
+
+    // Copies of the observation's fields (kept by Observation.SyncRatings) so coverage and calibration
+    // aggregate over one indexed table.
+    public int EmployeeId { get; set; }
+    public string ObserverUserId { get; set; } = "";
+    public DateTime ObservedAtUtc { get; set; }
+    public bool IsSubmitted { get; set; }
 }
 
 /// <summary>A next step the employee agreed to take.</summary>

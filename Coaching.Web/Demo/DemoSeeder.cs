@@ -199,7 +199,11 @@ public sealed class DemoSeeder(CoachingDbContext db, IPasswordHasher<AppUser> ha
         }
         // Action items carry the employee id for the floor view's open-step counts.
         foreach (var o in db.ChangeTracker.Entries<Observation>().Select(e => e.Entity))
-            foreach (var a in o.ActionItems) a.EmployeeId = o.Employee!.Id;
+        {
+            o.EmployeeId = o.Employee!.Id;
+            foreach (var a in o.ActionItems) a.EmployeeId = o.EmployeeId;
+            o.SyncRatings();
+        }
         await db.SaveChangesAsync(ct);
     }
 }

@@ -32,7 +32,10 @@ sealed class RatingConfiguration : IEntityTypeConfiguration<Rating>
     {
         b.Property(r => r.Evidence).HasMaxLength(ObservationRules.MaxNoteLength);
         b.HasIndex(r => new { r.ObservationId, r.SkillId }).IsUnique();
-        b.HasIndex(r => r.SkillKey);
+        b.Property(r => r.ObserverUserId).HasMaxLength(450);
+        // Reporting reads submitted ratings by period; these cover its grouped queries.
+        b.HasIndex(r => new { r.IsSubmitted, r.ObservedAtUtc, r.SkillKey, r.EmployeeId, r.Level });
+        b.HasIndex(r => new { r.EmployeeId, r.SkillKey, r.ObservedAtUtc });
         b.HasOne(r => r.Skill).WithMany().HasForeignKey(r => r.SkillId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -170,15 +170,29 @@ namespace Coaching.Web.Data.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("int");
+
                     b.Property<string>("Evidence")
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
+
+                    b.Property<bool>("IsSubmitted")
+                        .HasColumnType("bit");
 
                     b.Property<int?>("Level")
                         .HasColumnType("int");
 
                     b.Property<int>("ObservationId")
                         .HasColumnType("int");
+
+                    b.Property<DateTime>("ObservedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ObserverUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
 
                     b.Property<int>("SkillId")
                         .HasColumnType("int");
@@ -190,10 +204,12 @@ namespace Coaching.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("SkillId");
 
-                    b.HasIndex("SkillKey");
-
                     b.HasIndex("ObservationId", "SkillId")
                         .IsUnique();
+
+                    b.HasIndex("EmployeeId", "SkillKey", "ObservedAtUtc");
+
+                    b.HasIndex("IsSubmitted", "ObservedAtUtc", "SkillKey", "EmployeeId", "Level");
 
                     b.ToTable("Ratings");
                 });

@@ -157,15 +157,29 @@ namespace Coaching.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Evidence")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsSubmitted")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int?>("Level")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("ObservationId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ObservedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ObserverUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("SkillId")
                         .HasColumnType("INTEGER");
@@ -177,10 +191,12 @@ namespace Coaching.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("SkillId");
 
-                    b.HasIndex("SkillKey");
-
                     b.HasIndex("ObservationId", "SkillId")
                         .IsUnique();
+
+                    b.HasIndex("EmployeeId", "SkillKey", "ObservedAtUtc");
+
+                    b.HasIndex("IsSubmitted", "ObservedAtUtc", "SkillKey", "EmployeeId", "Level");
 
                     b.ToTable("Ratings");
                 });

@@ -1,0 +1,7 @@
+namespace Coaching.Web.Features.Summaries;
+
+/// <summary>Services of the weekly summaries feature (PDF, mail, the Quartz job, operator commands).</summary>
+public static class SummariesRegistration
+{
+    public static IServiceCollection AddSummaries(this IServiceCollection services, IConfiguration config) => services;
+}
