@@ -12,6 +12,11 @@ public enum DevelopmentTrack { Upskilling = 1, Reskilling = 2, CrossTraining = 3
 public class Observation
 {
     public int Id { get; set; }
+    /// <summary>
+    /// Made by the form when it opens and sent with every save: the first save creates the draft, later saves
+    /// (a retry after a dropped connection, a double tap on Submit) find it again instead of making another.
+    /// </summary>
+    public Guid DraftKey { get; set; }
     public int EmployeeId { get; set; }
     public Employee? Employee { get; set; }
     /// <summary>The account of the manager who observed.</summary>

@@ -173,7 +173,7 @@ public sealed class DemoSeeder(CoachingDbContext db, IPasswordHasher<AppUser> ha
                 var at = now.AddDays(-random.Next(1, 56)).AddHours(-random.Next(0, 8)).AddMinutes(-random.Next(0, 60));
                 var observation = new Observation
                 {
-                    Employee = employee, ObserverUserId = manager.Id, RubricVersionId = version.Id, ObservedAtUtc = at,
+                    DraftKey = Guid.NewGuid(), Employee = employee, ObserverUserId = manager.Id, RubricVersionId = version.Id, ObservedAtUtc = at,
                     Context = contexts[random.Next(contexts.Length)], WentWell = wentWell[random.Next(wentWell.Length)],
                     NextSteps = steps[random.Next(steps.Length)], Status = ObservationStatus.Submitted,
                     Track = random.Next(4) switch { 0 => DevelopmentTrack.Upskilling, 1 => DevelopmentTrack.CrossTraining, 2 => DevelopmentTrack.Reskilling, _ => null },

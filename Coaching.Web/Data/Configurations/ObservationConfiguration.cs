@@ -20,6 +20,7 @@ sealed class ObservationConfiguration : IEntityTypeConfiguration<Observation>
         b.HasOne(o => o.RubricVersion).WithMany().HasForeignKey(o => o.RubricVersionId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(o => o.Ratings).WithOne().HasForeignKey(r => r.ObservationId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(o => o.ActionItems).WithOne(a => a.Observation).HasForeignKey(a => a.ObservationId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(o => o.DraftKey).IsUnique();
         b.HasIndex(o => new { o.EmployeeId, o.Status, o.ObservedAtUtc });
         b.HasIndex(o => new { o.Status, o.ObservedAtUtc });
         b.HasIndex(o => new { o.ObserverUserId, o.Status });

@@ -74,6 +74,9 @@ namespace Coaching.Web.Data.Migrations.SqlServer
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<Guid>("DraftKey")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<int>("EmployeeId")
                         .HasColumnType("int");
 
@@ -113,6 +116,9 @@ namespace Coaching.Web.Data.Migrations.SqlServer
                         .HasColumnType("nvarchar(4000)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DraftKey")
+                        .IsUnique();
 
                     b.HasIndex("RubricVersionId");
 

@@ -65,6 +65,9 @@ namespace Coaching.Web.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("DraftKey")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("EmployeeId")
                         .HasColumnType("INTEGER");
 
@@ -104,6 +107,9 @@ namespace Coaching.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DraftKey")
+                        .IsUnique();
 
                     b.HasIndex("RubricVersionId");
 
