@@ -69,6 +69,7 @@ public static class CoachingApp
             o.Conventions.AllowAnonymousToFolder("/Account");
             o.Conventions.AllowAnonymousToPage("/Error");
             o.Conventions.AuthorizeFolder("/Team", Policies.Managers);
+            o.Conventions.AuthorizeFolder("/Observations", Policies.Managers);
             o.Conventions.AuthorizeFolder("/Rubrics", Policies.HumanResources);
             o.Conventions.AuthorizeFolder("/Summaries", Policies.HumanResources);
             o.Conventions.AuthorizeFolder("/Insights", Policies.Insights);

@@ -111,3 +111,13 @@ public class ObservationChange
     public string? OldValue { get; set; }
     public string? NewValue { get; set; }
 }
+
+public static class DevelopmentTrackNames
+{
+    /// <summary>The track as people write it ("Cross-training").</summary>
+    public static string Label(this DevelopmentTrack track) => track switch
+    {
+        DevelopmentTrack.CrossTraining => "Cross-training",
+        _ => track.ToString(),
+    };
+}

@@ -19,6 +19,7 @@ public sealed partial class Browser(HttpClient client)
         var browser = new Browser(factory.NewClient());
         var response = await browser.SignInAsync(email, password);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        await browser.GetAsync("/Account/Login"); // antiforgery tokens are bound to the signed-in user: take a fresh one
         return browser;
     }
 

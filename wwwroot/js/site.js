@@ -17,3 +17,5 @@
   document.body.addEventListener('toast', function (e) { showToast(e.detail); });
   window.coachingToast = showToast;
 })();
+// Toasts rendered by the server after a redirect fade like the others.
+document.querySelectorAll('#toasts [data-autohide]').forEach(function (el) { setTimeout(function () { el.remove(); }, 4000); });

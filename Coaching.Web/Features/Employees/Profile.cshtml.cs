@@ -1,0 +1,144 @@
+using Coaching.Domain.Observations;
+using Coaching.Domain.Organisation;
+using Coaching.Domain.Time;
+using Coaching.Web.Data;
+using Coaching.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Coaching.Web.Features.Employees;
+
+/// <summary>An employee's development: where they stand per skill against their role, the trend, the history, the open next steps.</summary>
+public class ProfileModel(CoachingDbContext db, EmployeeAccess access, TimeProvider clock, IOptions<OrganisationOptions> org) : PageModel
+{
+    public const int HistoryPageSize = 5;
+
+    public Employee Employee { get; private set; } = null!;
+    public Tenure Tenure { get; private set; }
+    public IReadOnlyList<SkillLine> Skills { get; private set; } = [];
+    public IReadOnlyList<OpenStep> OpenSteps { get; private set; } = [];
+    public HistoryPage History { get; private set; } = new([], 0, false, 0);
+    public bool CanObserve { get; private set; }
+    public bool CanMarkDone { get; private set; }
+    public DateOnly Today { get; private set; }
+    public int MaxLevel { get; private set; } = 4;
+
+    public sealed record SkillLine(string Name, string Category, int? Current, int? Required, SkillProgress? Progress)
+    {
+        public SkillGap Gap => SkillGap.For(Progress?.SkillKey ?? Guid.Empty, Name, Current, Required);
+    }
+    public sealed record OpenStep(int Id, string Text, DateOnly? Due, bool IsOverdue);
+    public sealed record HistoryItem(int Id, string When, string Observer, string? Context, string? WentWell, string? NextSteps,
+        DevelopmentTrack? Track, IReadOnlyList<(string Skill, int? Level, string LevelName, string? Evidence)> Ratings, bool CanAmend);
+    public sealed record HistoryPage(IReadOnlyList<HistoryItem> Items, int Skip, bool HasMore, int EmployeeId);
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        var employee = await access.FindAsync(User, id, ct);
+        if (employee is null) return NotFound();
+        Employee = employee;
+        var now = clock.GetUtcNow().UtcDateTime;
+        Today = OrganisationClock.Today(now, org.Value.Zone);
+        Tenure = Tenure.Between(employee.HireDate, Today);
+        CanObserve = User.IsInRole(Roles.Manager) || User.IsInRole(Roles.Admin);
+        CanMarkDone = CanObserve || User.IsInRole(Roles.HR);
+
+        var ratings = await db.Ratings
+            .Where(r => r.EmployeeId == id && r.IsSubmitted && r.Level != null)
+            .Select(r => new RatedLevel(r.SkillKey, r.Level!.Value, r.ObservedAtUtc))
+            .ToListAsync(ct);
+        var progress = SkillProgress.From(ratings);
+
+        // The role's rubric names the skills and their order; skills rated under other rubrics follow.
+        var role = await db.JobRoles.Include(r => r.Requirements).SingleAsync(r => r.Id == employee.JobRoleId, ct);
+        var versionId = await db.Rubrics.Where(r => r.Id == role.DefaultRubricId).Select(r => r.CurrentVersionId).FirstOrDefaultAsync(ct);
+        var skills = await db.Skills.Where(s => s.RubricVersionId == versionId)
+            .OrderBy(s => s.Category!.Order).ThenBy(s => s.Order)
+            .Select(s => new { s.Key, s.Name, Category = s.Category == null ? "" : s.Category.Name }).ToListAsync(ct);
+        MaxLevel = await db.RubricLevels.Where(l => l.RubricVersionId == versionId).MaxAsync(l => (int?)l.Value, ct) ?? 4;
+        var required = role.Requirements.ToDictionary(r => r.SkillKey, r => r.RequiredLevel);
+        var lines = skills.Select(s => new SkillLine(s.Name, s.Category, progress.GetValueOrDefault(s.Key)?.Latest,
+            required.TryGetValue(s.Key, out var req) ? req : null, progress.GetValueOrDefault(s.Key))).ToList();
+        var otherKeys = progress.Keys.Except(skills.Select(s => s.Key)).ToList();
+        if (otherKeys.Count > 0)
+        {
+            var names = await db.Skills.Where(s => otherKeys.Contains(s.Key)).GroupBy(s => s.Key)
+                .Select(g => new { g.Key, Name = g.OrderByDescending(s => s.Id).Select(s => s.Name).First() }).ToListAsync(ct);
+            lines.AddRange(names.Select(n => new SkillLine(n.Name, "Other rubrics", progress[n.Key].Latest, null, progress[n.Key])));
+        }
+        Skills = lines;
+
+        OpenSteps = await OpenStepsAsync(id, ct);
+        History = await HistoryAsync(id, 0, ct);
+        return Page();
+    }
+
+    /// <summary>"Load more": the next page of the observation history, as a partial.</summary>
+    public async Task<IActionResult> OnGetHistoryAsync(int id, int skip, CancellationToken ct)
+    {
+        if (!await access.CanSeeAsync(User, id, ct)) return NotFound();
+        return Partial("_History", await HistoryAsync(id, Math.Max(0, skip), ct));
+    }
+
+    public async Task<IActionResult> OnPostDoneAsync(int id, int stepId, CancellationToken ct)
+    {
+        if (!(User.IsInRole(Roles.Manager) || User.IsInRole(Roles.HR) || User.IsInRole(Roles.Admin))) return Forbid();
+        if (!await access.CanSeeAsync(User, id, ct)) return NotFound();
+        var step = await db.ActionItems.SingleOrDefaultAsync(a => a.Id == stepId && a.EmployeeId == id, ct);
+        if (step is null) return NotFound();
+        if (!step.IsDone)
+        {
+            step.IsDone = true;
+            step.DoneAtUtc = clock.GetUtcNow().UtcDateTime;
+            await db.SaveChangesAsync(ct);
+        }
+        Response.Toast("Next step marked done.");
+        Today = OrganisationClock.Today(clock.GetUtcNow().UtcDateTime, org.Value.Zone);
+        CanMarkDone = true;
+        Employee = new Employee { Id = id, FirstName = "", LastName = "" };
+        OpenSteps = await OpenStepsAsync(id, ct);
+        return Request.IsHtmx() ? Partial("_OpenSteps", this) : RedirectToPage(new { id });
+    }
+
+    async Task<IReadOnlyList<OpenStep>> OpenStepsAsync(int employeeId, CancellationToken ct)
+    {
+        var today = OrganisationClock.Today(clock.GetUtcNow().UtcDateTime, org.Value.Zone);
+        var steps = await db.ActionItems
+            .Where(a => a.EmployeeId == employeeId && !a.IsDone && a.Observation!.Status == ObservationStatus.Submitted)
+            .OrderBy(a => a.DueDate == null).ThenBy(a => a.DueDate).ThenBy(a => a.Id)
+            .Select(a => new { a.Id, a.Text, a.DueDate }).ToListAsync(ct);
+        return steps.Select(s => new OpenStep(s.Id, s.Text, s.DueDate, s.DueDate is { } d && d < today)).ToList();
+    }
+
+    async Task<HistoryPage> HistoryAsync(int employeeId, int skip, CancellationToken ct)
+    {
+        var me = EmployeeAccess.UserId(User);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var page = await db.Observations
+            .Where(o => o.EmployeeId == employeeId && o.Status == ObservationStatus.Submitted)
+            .OrderByDescending(o => o.ObservedAtUtc).ThenByDescending(o => o.Id)
+            .Skip(skip).Take(HistoryPageSize + 1)
+            .Select(o => new
+            {
+                o.Id, o.ObservedAtUtc, o.Context, o.WentWell, o.NextSteps, o.Track, o.ObserverUserId, o.SubmittedAtUtc, o.RubricVersionId,
+                Observer = db.Users.Where(u => u.Id == o.ObserverUserId).Select(u => u.DisplayName).FirstOrDefault(),
+            })
+            .ToListAsync(ct);
+        var ids = page.Select(o => o.Id).ToList();
+        var ratings = await db.Ratings.Where(r => ids.Contains(r.ObservationId))
+            .OrderBy(r => r.Skill!.Order)
+            .Select(r => new { r.ObservationId, r.Skill!.Name, r.Level, r.Evidence }).ToListAsync(ct);
+        var versionIds = page.Select(o => o.RubricVersionId).Distinct().ToList();
+        var levelNames = (await db.RubricLevels.Where(l => versionIds.Contains(l.RubricVersionId)).ToListAsync(ct))
+            .ToDictionary(l => (l.RubricVersionId, l.Value), l => l.Name);
+        var items = page.Take(HistoryPageSize).Select(o => new HistoryItem(o.Id, LocalTime(o.ObservedAtUtc), o.Observer ?? "", o.Context, o.WentWell, o.NextSteps, o.Track,
+            ratings.Where(r => r.ObservationId == o.Id)
+                .Select(r => (r.Name, r.Level, r.Level is { } l ? levelNames.GetValueOrDefault((o.RubricVersionId, l), "") : "", r.Evidence)).ToList(),
+            o.ObserverUserId == me && o.SubmittedAtUtc is { } at && now - at <= ObservationRules.AmendWindow)).ToList();
+        return new HistoryPage(items, skip + items.Count, page.Count > HistoryPageSize, employeeId);
+    }
+
+    public string LocalTime(DateTime utc) => OrganisationClock.ToLocal(utc, org.Value.Zone).ToString("ddd d MMM yyyy, HH:mm");
+}

@@ -1,0 +1,244 @@
+using System.Globalization;
+using Coaching.Domain.Observations;
+using Coaching.Domain.Organisation;
+using Coaching.Domain.Rubrics;
+using Coaching.Domain.Time;
+using Coaching.Web.Data;
+using Coaching.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Coaching.Web.Features.Observations;
+
+/// <summary>
+/// Logging an observation on the floor: one form, autosaved whole on every change (so a retry after a dropped
+/// connection resends everything), submitted once. Drafts are found again by their <see cref="Observation.DraftKey"/>.
+/// </summary>
+public class LogModel(CoachingDbContext db, EmployeeAccess access, TimeProvider clock, IOptions<OrganisationOptions> org, ILogger<LogModel> logger) : PageModel
+{
+    [BindProperty] public ObservationForm Form { get; set; } = new();
+
+    public Employee Employee { get; private set; } = null!;
+    public RubricVersion Rubric { get; private set; } = null!;
+    public string RubricName { get; private set; } = "";
+    public bool IsSubmitted { get; private set; }
+    public DateTime? SubmittedAtUtc { get; private set; }
+    /// <summary>Messages keyed by field name ("Form.Ratings[3].Level"), shown beside the field.</summary>
+    public Dictionary<string, string> Errors { get; } = [];
+    public string? Notice { get; private set; }
+    public SaveOutcome Outcome { get; private set; }
+
+    public enum SaveOutcome { None, Saved, Invalid, Conflict }
+
+    public async Task<IActionResult> OnGetAsync(int? id, int? employeeId, CancellationToken ct)
+    {
+        if (id is { } observationId)
+        {
+            var observation = await LoadAsync(o => o.Id == observationId, ct);
+            if (observation is null || !await MayEditAsync(observation, ct)) return NotFound();
+            await ShowAsync(observation, ct);
+            return Page();
+        }
+        if (employeeId is not { } eid) return NotFound();
+        var employee = await access.FindAsync(User, eid, ct);
+        if (employee is null) return NotFound();
+
+        // An unfinished draft for this person is picked up again rather than started over.
+        var me = EmployeeAccess.UserId(User);
+        var draft = await LoadAsync(o => o.EmployeeId == eid && o.ObserverUserId == me && o.Status == ObservationStatus.Draft, ct);
+        if (draft is not null)
+        {
+            Notice = "You had an unfinished observation for this person; here it is.";
+            await ShowAsync(draft, ct);
+            return Page();
+        }
+        var version = await CurrentRubricAsync(employee, ct);
+        if (version is null) return NotFound();
+        Employee = employee;
+        Rubric = version;
+        Form = ObservationForm.New(employee.Id, version, OrganisationClock.ToLocal(Now, Zone));
+        return Page();
+    }
+
+    /// <summary>Autosave: everything on the form, every time. htmx gets the save status (and any messages) out of band.</summary>
+    public async Task<IActionResult> OnPostSaveAsync(CancellationToken ct) => await SaveAsync(submit: false, ct);
+
+    public async Task<IActionResult> OnPostSubmitAsync(CancellationToken ct) => await SaveAsync(submit: true, ct);
+
+    async Task<IActionResult> SaveAsync(bool submit, CancellationToken ct)
+    {
+        var employee = await access.FindAsync(User, Form.EmployeeId, ct);
+        if (employee is null)
+            return NotFound("That employee is not in your teams.");
+        Employee = employee;
+
+        var observation = Form.DraftKey == Guid.Empty ? null : await LoadAsync(o => o.DraftKey == Form.DraftKey, ct);
+        if (observation is not null)
+        {
+            if (observation.EmployeeId != employee.Id || !await MayEditAsync(observation, ct))
+            {
+                logger.LogWarning("User {User} tried to write observation {Id} they may not edit", EmployeeAccess.UserId(User), observation.Id);
+                return NotFound("That observation is not yours to change.");
+            }
+            if (submit && observation.IsSubmitted && !Form.WasSubmitted)
+            {
+                // A second tap on Submit (or a retry) for what is already submitted: one observation, same answer.
+                return AfterSubmit(observation);
+            }
+            if (Form.Revision != observation.Revision)
+                return await ConflictAsync(observation, ct);
+            Rubric = await LoadRubricAsync(observation.RubricVersionId, ct);
+        }
+        else
+        {
+            Rubric = await CurrentRubricAsync(employee, ct) ?? throw new InvalidOperationException("No rubric");
+            if (Form.RubricVersionId != 0 && Form.RubricVersionId != Rubric.Id)
+                Rubric = await RubricForNewObservationAsync(Form.RubricVersionId, employee, ct) ?? Rubric;
+        }
+        RubricName = await db.Rubrics.Where(r => r.Id == Rubric.RubricId).Select(r => r.Name).SingleAsync(ct);
+
+        Validate(submit);
+        if (Errors.Count > 0)
+        {
+            Outcome = SaveOutcome.Invalid;
+            IsSubmitted = observation?.IsSubmitted ?? false;
+            SubmittedAtUtc = observation?.SubmittedAtUtc;
+            return Answer();
+        }
+
+        var now = Now;
+        var isNew = observation is null;
+        observation ??= new Observation
+        {
+            DraftKey = Form.DraftKey == Guid.Empty ? Guid.NewGuid() : Form.DraftKey, EmployeeId = employee.Id,
+            ObserverUserId = EmployeeAccess.UserId(User), RubricVersionId = Rubric.Id, CreatedAtUtc = now, Status = ObservationStatus.Draft,
+        };
+        var changes = Form.ApplyTo(observation, Rubric, Zone, now);
+        if (observation.IsSubmitted)
+        {
+            foreach (var change in changes)
+                db.ObservationChanges.Add(new ObservationChange
+                {
+                    ObservationId = observation.Id, UserId = EmployeeAccess.UserId(User), AtUtc = now,
+                    Field = change.Field, OldValue = change.OldValue, NewValue = change.NewValue,
+                });
+        }
+        if (submit) observation.Submit(now);
+        observation.SyncRatings();
+        observation.Revision++;
+        observation.UpdatedAtUtc = now;
+        if (isNew) db.Observations.Add(observation);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another device or tab saved first (same draft key or a newer revision): show theirs, keep nothing half-saved.
+            db.ChangeTracker.Clear();
+            var current = await LoadAsync(o => o.DraftKey == observation.DraftKey, ct);
+            if (current is null) throw;
+            if (submit && current.IsSubmitted) return AfterSubmit(current);
+            return await ConflictAsync(current, ct);
+        }
+
+        if (submit) return AfterSubmit(observation);
+        foreach (var (row, item) in Form.AddedRows) Form.ActionItems[row].Id = item.Id;
+        Form.ObservationId = observation.Id;
+        Form.DraftKey = observation.DraftKey;
+        Form.Revision = observation.Revision;
+        IsSubmitted = observation.IsSubmitted;
+        SubmittedAtUtc = observation.SubmittedAtUtc;
+        Outcome = SaveOutcome.Saved;
+        return Answer();
+    }
+
+    IActionResult AfterSubmit(Observation observation)
+    {
+        var profile = $"/Employees/{observation.EmployeeId}";
+        if (Request.IsHtmx())
+        {
+            Response.Htmx(h => h.Redirect(profile));
+            return new OkResult();
+        }
+        TempData["Toast"] = "Observation submitted.";
+        return Redirect(profile);
+    }
+
+    async Task<IActionResult> ConflictAsync(Observation current, CancellationToken ct)
+    {
+        await ShowAsync(current, ct);
+        Outcome = SaveOutcome.Conflict;
+        Notice = "This observation was changed on another device. You are now seeing the newer version; your last change was not saved. Make it again if it is still needed.";
+        if (Request.IsHtmx())
+        {
+            // The whole form is replaced with the newer state.
+            Response.Htmx(h => h.Retarget("#observation").Reswap("outerHTML"));
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Partial("_Form", this);
+        }
+        Response.StatusCode = StatusCodes.Status409Conflict;
+        return Page();
+    }
+
+    IActionResult Answer()
+    {
+        if (Outcome == SaveOutcome.Invalid) Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return Request.IsHtmx() ? Partial("_SaveResult", this) : Page();
+    }
+
+    void Validate(bool submit)
+    {
+        foreach (var (key, entry) in ModelState)
+            foreach (var error in entry.Errors)
+                Errors.TryAdd(key, string.IsNullOrEmpty(error.ErrorMessage) || error.ErrorMessage.Contains("is not valid") || error.ErrorMessage.StartsWith("The value")
+                    ? "That value could not be read." : error.ErrorMessage);
+        foreach (var (field, message) in Form.Problems(Rubric, Zone, Now, submit))
+            Errors.TryAdd(field, message);
+    }
+
+    async Task ShowAsync(Observation observation, CancellationToken ct)
+    {
+        Employee = (await access.FindAsync(User, observation.EmployeeId, ct))!;
+        Rubric = await LoadRubricAsync(observation.RubricVersionId, ct);
+        RubricName = await db.Rubrics.Where(r => r.Id == Rubric.RubricId).Select(r => r.Name).SingleAsync(ct);
+        IsSubmitted = observation.IsSubmitted;
+        SubmittedAtUtc = observation.SubmittedAtUtc;
+        Form = ObservationForm.From(observation, Rubric, Zone);
+        ModelState.Clear(); // show the stored values, not what was posted
+    }
+
+    Task<Observation?> LoadAsync(System.Linq.Expressions.Expression<Func<Observation, bool>> where, CancellationToken ct) =>
+        db.Observations.Include(o => o.Ratings).Include(o => o.ActionItems).FirstOrDefaultAsync(where, ct);
+
+    async Task<bool> MayEditAsync(Observation o, CancellationToken ct) =>
+        ObservationRules.CanEdit(o, EmployeeAccess.UserId(User), Now) && await access.CanSeeAsync(User, o.EmployeeId, ct);
+
+    Task<RubricVersion> LoadRubricAsync(int versionId, CancellationToken ct) =>
+        db.RubricVersions.AsNoTracking().Include(v => v.Levels).Include(v => v.Categories)
+            .Include(v => v.Skills).ThenInclude(s => s.Descriptors).AsSplitQuery().SingleAsync(v => v.Id == versionId, ct);
+
+    /// <summary>The current published version of the employee's default rubric.</summary>
+    async Task<RubricVersion?> CurrentRubricAsync(Employee employee, CancellationToken ct)
+    {
+        var versionId = await db.JobRoles.Where(r => r.Id == employee.JobRoleId)
+            .Select(r => db.Rubrics.Where(x => x.Id == r.DefaultRubricId).Select(x => x.CurrentVersionId).FirstOrDefault())
+            .FirstOrDefaultAsync(ct);
+        if (versionId is not { } id) return null;
+        var version = await LoadRubricAsync(id, ct);
+        RubricName = await db.Rubrics.Where(r => r.Id == version.RubricId).Select(r => r.Name).SingleAsync(ct);
+        return version;
+    }
+
+    /// <summary>A form opened before a new rubric version was published keeps the version it showed, if it was published.</summary>
+    async Task<RubricVersion?> RubricForNewObservationAsync(int versionId, Employee employee, CancellationToken ct) =>
+        await db.RubricVersions.AnyAsync(v => v.Id == versionId && v.Status != RubricVersionStatus.Draft, ct)
+            ? await LoadRubricAsync(versionId, ct) : null;
+
+    DateTime Now => clock.GetUtcNow().UtcDateTime;
+    TimeZoneInfo Zone => org.Value.Zone;
+
+    public string LocalTime(DateTime utc) => OrganisationClock.ToLocal(utc, Zone).ToString("ddd d MMM HH:mm", CultureInfo.InvariantCulture);
+}
