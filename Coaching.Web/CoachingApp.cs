@@ -77,7 +77,10 @@ public static class CoachingApp
 
         services.AddHealthChecks().AddDbContextCheck<CoachingDbContext>("database");
         services.AddScoped<EmployeeAccess>();
+        services.AddMemoryCache();
+        services.AddScoped<Features.Rubrics.PublishedRubrics>();
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<IOperatorCommand, Features.Observations.AutosaveBenchmark>();
         services.AddSummaries(config);
         services.AddInsights(config);
         services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);

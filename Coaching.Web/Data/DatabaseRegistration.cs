@@ -26,7 +26,7 @@ public static class DatabaseRegistration
                 break;
             default:
                 var sqlite = SqliteConnectionString(connectionString, contentRoot);
-                services.AddDbContext<CoachingDbContext, SqliteCoachingDbContext>(o => o.UseSqlite(sqlite));
+                services.AddDbContext<CoachingDbContext, SqliteCoachingDbContext>(o => o.UseSqlite(sqlite).AddInterceptors(new SqlitePragmas()));
                 break;
         }
         return services;

@@ -16,7 +16,7 @@ public interface IOperatorCommand
 
 public static class OperatorCommandLine
 {
-    static readonly string[] Nouns = ["summaries", "demo"];
+    static readonly string[] Nouns = ["summaries", "demo", "bench"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Nouns.Contains(args[0], StringComparer.OrdinalIgnoreCase);
 

@@ -16,7 +16,7 @@ namespace Coaching.Web.Features.Observations;
 /// Logging an observation on the floor: one form, autosaved whole on every change (so a retry after a dropped
 /// connection resends everything), submitted once. Drafts are found again by their <see cref="Observation.DraftKey"/>.
 /// </summary>
-public class LogModel(CoachingDbContext db, EmployeeAccess access, TimeProvider clock, IOptions<OrganisationOptions> org, ILogger<LogModel> logger) : PageModel
+public class LogModel(CoachingDbContext db, EmployeeAccess access, Rubrics.PublishedRubrics rubrics, TimeProvider clock, IOptions<OrganisationOptions> org, ILogger<LogModel> logger) : PageModel
 {
     [BindProperty] public ObservationForm Form { get; set; } = new();
 
@@ -97,7 +97,6 @@ public class LogModel(CoachingDbContext db, EmployeeAccess access, TimeProvider 
             if (Form.RubricVersionId != 0 && Form.RubricVersionId != Rubric.Id)
                 Rubric = await RubricForNewObservationAsync(Form.RubricVersionId, employee, ct) ?? Rubric;
         }
-        RubricName = await db.Rubrics.Where(r => r.Id == Rubric.RubricId).Select(r => r.Name).SingleAsync(ct);
 
         Validate(submit);
         if (Errors.Count > 0)
@@ -203,7 +202,6 @@ public class LogModel(CoachingDbContext db, EmployeeAccess access, TimeProvider 
     {
         Employee = (await access.FindAsync(User, observation.EmployeeId, ct))!;
         Rubric = await LoadRubricAsync(observation.RubricVersionId, ct);
-        RubricName = await db.Rubrics.Where(r => r.Id == Rubric.RubricId).Select(r => r.Name).SingleAsync(ct);
         IsSubmitted = observation.IsSubmitted;
         SubmittedAtUtc = observation.SubmittedAtUtc;
         Form = ObservationForm.From(observation, Rubric, Zone);
@@ -216,9 +214,12 @@ public class LogModel(CoachingDbContext db, EmployeeAccess access, TimeProvider 
     async Task<bool> MayEditAsync(Observation o, CancellationToken ct) =>
         ObservationRules.CanEdit(o, EmployeeAccess.UserId(User), Now) && await access.CanSeeAsync(User, o.EmployeeId, ct);
 
-    Task<RubricVersion> LoadRubricAsync(int versionId, CancellationToken ct) =>
-        db.RubricVersions.AsNoTracking().Include(v => v.Levels).Include(v => v.Categories)
-            .Include(v => v.Skills).ThenInclude(s => s.Descriptors).AsSplitQuery().SingleAsync(v => v.Id == versionId, ct);
+    async Task<RubricVersion> LoadRubricAsync(int versionId, CancellationToken ct)
+    {
+        var version = await rubrics.FindAsync(versionId, ct) ?? throw new InvalidOperationException($"Rubric version {versionId} is missing");
+        RubricName = version.Rubric!.Name;
+        return version;
+    }
 
     /// <summary>The current published version of the employee's default rubric.</summary>
     async Task<RubricVersion?> CurrentRubricAsync(Employee employee, CancellationToken ct)
@@ -227,9 +228,7 @@ public class LogModel(CoachingDbContext db, EmployeeAccess access, TimeProvider 
             .Select(r => db.Rubrics.Where(x => x.Id == r.DefaultRubricId).Select(x => x.CurrentVersionId).FirstOrDefault())
             .FirstOrDefaultAsync(ct);
         if (versionId is not { } id) return null;
-        var version = await LoadRubricAsync(id, ct);
-        RubricName = await db.Rubrics.Where(r => r.Id == version.RubricId).Select(r => r.Name).SingleAsync(ct);
-        return version;
+        return await LoadRubricAsync(id, ct);
     }
 
     /// <summary>A form opened before a new rubric version was published keeps the version it showed, if it was published.</summary>
