@@ -68,6 +68,33 @@ public class LoggingAnObservationTests(LiveApp app, ITestOutputHelper output) : 
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task Ratings_made_offline_survive_closing_the_tab()
+    {
+        var page = await app.NewTabletPageAsync(768, 1024);
+        await LiveApp.SignInAsync(page, "manager@demo.local");
+        var employeeId = await WithDb(db => db.Employees.Where(e => e.FirstName == "Fatima").Select(e => e.Id).SingleAsync());
+        await page.GotoAsync($"/Observations/Log?employeeId={employeeId}");
+        var rows = page.Locator(".skill-row");
+        await rows.Nth(0).Locator("label.level-button").Nth(0).TapAsync();
+        await Assertions.Expect(page.Locator("#save-status")).ToHaveTextAsync("Saved");
+
+        await page.Context.SetOfflineAsync(true);
+        await rows.Nth(3).Locator("label.level-button").Nth(3).TapAsync();
+        await Assertions.Expect(page.Locator("#save-status")).ToContainTextAsync("Not saved yet");
+        await page.CloseAsync();
+        await page.Context.SetOfflineAsync(false);
+
+        var again = await page.Context.NewPageAsync();
+        await again.GotoAsync($"/Observations/Log?employeeId={employeeId}");
+        await Assertions.Expect(again.Locator("#save-status")).ToHaveTextAsync("Saved", new() { Timeout = 15_000 });
+
+        var stored = await WithDb(db => db.Observations.Where(o => o.EmployeeId == employeeId && o.Status == Coaching.Domain.Observations.ObservationStatus.Draft)
+            .SelectMany(o => o.Ratings).OrderBy(r => r.Skill!.Order).Select(r => r.Level).ToListAsync());
+        Assert.Equal([1, 4], stored);
+        await again.Context.CloseAsync();
+    }
+
     async Task<T> WithDb<T>(Func<CoachingDbContext, Task<T>> query)
     {
         using var scope = app.Services.CreateScope();
