@@ -71,6 +71,7 @@ public static class CoachingApp
             o.Conventions.AuthorizeFolder("/Team", Policies.Managers);
             o.Conventions.AuthorizeFolder("/Observations", Policies.Managers);
             o.Conventions.AuthorizeFolder("/Rubrics", Policies.HumanResources);
+            o.Conventions.AuthorizeFolder("/People", Policies.HumanResources);
             o.Conventions.AuthorizeFolder("/Summaries", Policies.HumanResources);
             o.Conventions.AuthorizeFolder("/Insights", Policies.Insights);
         });

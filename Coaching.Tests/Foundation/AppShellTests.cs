@@ -96,3 +96,22 @@ public class AppShellTests(CoachingFactory factory) : IClassFixture<CoachingFact
         Assert.True(await factory.WithDbAsync(db => db.Users.AnyAsync(u => u.Email == "jose.nunez@demo.local")));
     }
 }
+
+public class PeopleTests(CoachingFactory factory) : IClassFixture<CoachingFactory>
+{
+    [Fact]
+    public async Task HR_finds_anyone_and_opens_their_profile_but_managers_cannot_list_people()
+    {
+        var hr = await Browser.SignedInAsync(factory, "hr@demo.local");
+        var page = await hr.GetDocumentAsync("/People?q=barista");
+        var names = page.QuerySelectorAll(".person-name").Select(a => a.TextContent.Trim()).ToList();
+        Assert.Equal(7, names.Count);
+        Assert.Contains("Aroha Ngata", names);
+
+        var profile = page.QuerySelectorAll(".person-name").First(a => a.TextContent.Contains("Aroha")).GetAttribute("href")!;
+        Assert.Contains("Aroha Ngata", (await hr.GetDocumentAsync(profile)).QuerySelector("h1")!.TextContent);
+
+        var manager = await Browser.SignedInAsync(factory, "manager@demo.local");
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await manager.GetAsync("/People")).StatusCode);
+    }
+}

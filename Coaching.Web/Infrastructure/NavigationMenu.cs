@@ -12,6 +12,7 @@ public static class NavigationMenu
     [
         new("My team", "/Team", Data.Roles.Manager),
         new("Rubrics", "/Rubrics", Data.Roles.HR, Data.Roles.Admin),
+        new("People", "/People", Data.Roles.HR, Data.Roles.Admin),
         new("My development", "/Me", Data.Roles.Employee),
     ];
 
