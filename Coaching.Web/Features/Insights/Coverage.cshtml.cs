@@ -51,7 +51,7 @@ public class CoverageModel(InsightsScopes scopes, InsightsQueries queries) : Ins
         };
     }
 
-    public static string Percent(double? share) => share is { } s ? $"{s:P0}" : "–";
+    public static string Percent(double? share) => share is { } s ? $"{Math.Round(s * 100):0}%" : "–";
     public static string Days(double? d) => d is { } v ? v.ToString("0.#") : "–";
     public static int Band(int count, int max) => CoverageRules.HeatBand(count, max);
 }
