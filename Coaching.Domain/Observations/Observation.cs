@@ -16,7 +16,7 @@ public class Observation
     /// Made by the form when it opens and sent with every save: the first save creates the draft, later saves
     /// (a retry after a dropped connection, a double tap on Submit) find it again instead of making another.
     /// </summary>
-    public Guid DraftKey { get; set; }
+    public Guid DraftKey { get; set; } = Guid.NewGuid();
     public int EmployeeId { get; set; }
     public Employee? Employee { get; set; }
     /// <summary>The account of the manager who observed.</summary>

@@ -34,9 +34,11 @@ sealed class RatingConfiguration : IEntityTypeConfiguration<Rating>
         b.Property(r => r.Evidence).HasMaxLength(ObservationRules.MaxNoteLength);
         b.HasIndex(r => new { r.ObservationId, r.SkillId }).IsUnique();
         b.Property(r => r.ObserverUserId).HasMaxLength(450);
-        // Reporting reads submitted ratings by period; these cover its grouped queries.
-        b.HasIndex(r => new { r.IsSubmitted, r.ObservedAtUtc, r.SkillKey, r.EmployeeId, r.Level });
-        b.HasIndex(r => new { r.EmployeeId, r.SkillKey, r.ObservedAtUtc });
+        // Reporting reads submitted ratings by period; these cover its grouped queries. Each leads with the GROUP BY
+        // columns (employee × skill for coverage and latest levels, observer × skill × level for calibration) so SQLite
+        // aggregates in index order instead of sorting a year of ratings; the period and IsSubmitted filter inside the index.
+        b.HasIndex(r => new { r.EmployeeId, r.SkillKey, r.ObservedAtUtc, r.IsSubmitted, r.Level });
+        b.HasIndex(r => new { r.ObserverUserId, r.SkillKey, r.Level, r.ObservedAtUtc, r.IsSubmitted });
         b.HasOne(r => r.Skill).WithMany().HasForeignKey(r => r.SkillId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -200,9 +200,9 @@ namespace Coaching.Web.Data.Migrations.Sqlite
                     b.HasIndex("ObservationId", "SkillId")
                         .IsUnique();
 
-                    b.HasIndex("EmployeeId", "SkillKey", "ObservedAtUtc");
+                    b.HasIndex("EmployeeId", "SkillKey", "ObservedAtUtc", "IsSubmitted", "Level");
 
-                    b.HasIndex("IsSubmitted", "ObservedAtUtc", "SkillKey", "EmployeeId", "Level");
+                    b.HasIndex("ObserverUserId", "SkillKey", "Level", "ObservedAtUtc", "IsSubmitted");
 
                     b.ToTable("Ratings");
                 });

@@ -1,0 +1,57 @@
+using Coaching.Domain.Insights;
+using Coaching.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Coaching.Web.Features.Insights;
+
+/// <summary>Is coaching happening, where and on which skills: team × skill heat map, per-team coverage, skills nobody observed.</summary>
+public class CoverageModel(InsightsScopes scopes, InsightsQueries queries) : InsightsPageModel(scopes)
+{
+    public override string PagePath => "/Insights/Coverage";
+    public CoverageReport? Report { get; private set; }
+    public CellReport? Cell { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (await ResolveAsync(ct) is { } scope) Report = await queries.CoverageAsync(scope, ct);
+        return this.PageOrPartial("_CoverageBody", this);
+    }
+
+    /// <summary>The people behind one heat-map cell (htmx into the drill-down panel; a whole page when opened directly).</summary>
+    public async Task<IActionResult> OnGetCellAsync(int cellTeam, Guid skill, CancellationToken ct)
+    {
+        if (await ResolveAsync(ct) is not { } scope) return this.PageOrPartial("_CoverageBody", this);
+        Cell = await queries.CellAsync(scope, cellTeam, skill, ct);
+        if (Cell is null) return NotFound();
+        if (Request.IsHtmxNonBoosted()) return Partial("_CellPeople", this);
+        Report = await queries.CoverageAsync(scope, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnGetCsvAsync(string? table, int? cellTeam, Guid? skill, CancellationToken ct)
+    {
+        if (await ResolveAsync(ct) is not { } scope) return FilterProblem();
+        switch (table)
+        {
+            case "cell":
+                var cell = cellTeam is { } t && skill is { } k ? await queries.CellAsync(scope, t, k, ct) : null;
+                if (cell is null) return NotFound();
+                return Csv("coverage-cell", ["Team", "Skill", "Employee", "Role", "Active", "Ratings", "Last rated (UTC)", "Latest level"],
+                    cell.People.Select(p => new object?[] { cell.Team, cell.Skill, p.Name, p.Role, p.IsActive ? "yes" : "no", p.Ratings, p.LastRatedUtc?.ToString("yyyy-MM-dd HH:mm"), p.LatestLevel }));
+        }
+        var report = await queries.CoverageAsync(scope, ct);
+        return table switch
+        {
+            "teams" => Csv("coverage-teams", ["Team", "Site", "Active employees", "Observed in period", "Observed share", "Median days since last observation", "Never observed", "Observations", "Managers", "Observations per manager"],
+                report.Teams.Select(t => new object?[] { t.Team, t.Site, t.Active, t.Observed, t.Share, t.MedianDaysSinceLast, t.NeverObserved, t.Observations, t.Managers, t.PerManager })),
+            "never" => Csv("never-observed-skills", ["Rubric", "Skill"], report.NeverObserved.Select(n => new object?[] { n.Rubric, n.Skill })),
+            "matrix" => Csv("coverage-matrix", ["Rubric", "Team", "Site", "Skill", "Ratings"],
+                report.Matrices.SelectMany(m => m.Rows.SelectMany(r => m.Skills.Select((k, i) => new object?[] { m.Rubric, r.Team, r.Site, k.Name, r.Counts[i] })))),
+            _ => NotFound(),
+        };
+    }
+
+    public static string Percent(double? share) => share is { } s ? $"{Math.Round(s * 100):0}%" : "–";
+    public static string Days(double? d) => d is { } v ? v.ToString("0.#") : "–";
+    public static int Band(int count, int max) => CoverageRules.HeatBand(count, max);
+}

@@ -1,0 +1,229 @@
+using System.Data.Common;
+using System.Diagnostics;
+using System.Globalization;
+using Coaching.Domain.Observations;
+using Coaching.Web.Data;
+using Coaching.Web.Demo;
+using Coaching.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Coaching.Web.Features.Insights;
+
+/// <summary>
+/// <c>demo generate --employees 5000 --teams 300 --observations 200000</c>: adds a large, realistic organisation to the
+/// app's database so coverage, gaps and calibration can be tried (and timed) on a year of data. Rows go in through
+/// prepared ADO.NET commands in one transaction: EF change tracking of a million ratings would take minutes.
+/// </summary>
+public sealed class GenerateOrganisationCommand(CoachingDbContext db, DemoSeeder seeder, TimeProvider clock) : IOperatorCommand
+{
+    public const string ManagerEmailDomain = "generated.demo.local";
+    public string Name => "demo generate";
+    public string Usage => "demo generate [--employees 5000] [--teams 300] [--observations 200000] [--seed 7]  (SQLite)";
+
+    static readonly string[] FirstNames = ["Amara", "Ben", "Chen", "Dara", "Elif", "Femi", "Greta", "Hugo", "Ines", "Jonas", "Kai", "Lena", "Mateo", "Nia", "Omar", "Pia", "Quinn", "Rosa", "Sami", "Tara", "Uma", "Viktor", "Wen", "Xavier", "Yara", "Zane", "Aoife", "Bilal", "Camille", "Dmitri", "Esi", "Farah"];
+    static readonly string[] LastNames = ["Abbott", "Bakker", "Costa", "Dlamini", "Eriksen", "Fischer", "Garcia", "Hughes", "Ivanova", "Jensen", "Khan", "Lopez", "Murphy", "Nowak", "Okoro", "Patel", "Quigley", "Rossi", "Singh", "Tanaka", "Usman", "Varga", "Walsh", "Xu", "Yilmaz", "Zielinski"];
+    static readonly string[] Towns = ["Leeds", "Bristol", "Cardiff", "Glasgow", "Norwich", "York", "Derby", "Exeter", "Bath", "Hull", "Dundee", "Belfast", "Luton", "Reading", "Swansea"];
+
+    public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken ct)
+    {
+        int Int(string option, int fallback) => int.TryParse(OperatorCommandLine.Option(args, option), out var v) && v > 0 ? v : fallback;
+        var employeeCount = Int("--employees", 5000);
+        var teamCount = Math.Min(Int("--teams", 300), employeeCount);
+        var observationCount = Int("--observations", 200000);
+        var random = new Random(Int("--seed", 7));
+        if (!db.Database.IsSqlite())
+        {
+            Console.Error.WriteLine("demo generate writes with SQLite's bulk path; point ConnectionStrings:Coaching at a SQLite file.");
+            return 2;
+        }
+        var watch = Stopwatch.StartNew();
+        await seeder.SeedIfEmptyAsync(ct); // the demo accounts (hr@demo.local sees everything) come first
+        if (await db.Users.AnyAsync(u => u.NormalizedEmail!.EndsWith("@" + ManagerEmailDomain.ToUpperInvariant()), ct))
+        {
+            Console.Error.WriteLine("This database already holds a generated organisation; delete the file to generate again.");
+            return 1;
+        }
+
+        var roles = await db.JobRoles.Where(r => r.DefaultRubricId != null)
+            .Select(r => new { r.Id, r.Name, Requirements = r.Requirements.Select(q => new { q.SkillKey, q.RequiredLevel }).ToList(), RubricId = r.DefaultRubricId!.Value })
+            .ToListAsync(ct);
+        var skillsByRubric = await db.Rubrics.Where(r => r.CurrentVersionId != null)
+            .Select(r => new { r.Id, VersionId = r.CurrentVersionId!.Value, Skills = r.CurrentVersion!.Skills.Select(s => new { s.Id, s.Key }).ToList() })
+            .ToDictionaryAsync(r => r.Id, ct);
+        var managerRoleId = await db.Roles.Where(r => r.Name == Roles.Manager).Select(r => r.Id).SingleAsync(ct);
+        var passwordHash = await db.Users.Where(u => u.Email == "manager@demo.local").Select(u => u.PasswordHash).SingleAsync(ct);
+        if (roles.Count == 0) { Console.Error.WriteLine("No job role with a rubric to generate against."); return 1; }
+
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using (var pragma = connection.CreateCommand())
+            {
+                pragma.CommandText = "PRAGMA synchronous=OFF; PRAGMA cache_size=-200000;";
+                await pragma.ExecuteNonQueryAsync(ct);
+            }
+            await using var tx = await connection.BeginTransactionAsync(ct);
+            long NextId(string table)
+            {
+                using var c = connection.CreateCommand();
+                c.Transaction = tx;
+                c.CommandText = $"SELECT COALESCE(MAX(Id), 0) + 1 FROM {table}";
+                return Convert.ToInt64(c.ExecuteScalar(), CultureInfo.InvariantCulture);
+            }
+
+            var insertTeam = Prepare(connection, tx, "INSERT INTO Teams (Id, Name, Site) VALUES (@p0, @p1, @p2)", 3);
+            var insertUser = Prepare(connection, tx,
+                "INSERT INTO AspNetUsers (Id, DisplayName, EmployeeId, UserName, NormalizedUserName, Email, NormalizedEmail, EmailConfirmed, PasswordHash, SecurityStamp, ConcurrencyStamp, PhoneNumberConfirmed, TwoFactorEnabled, LockoutEnabled, AccessFailedCount) " +
+                "VALUES (@p0, @p1, NULL, @p2, @p3, @p2, @p3, 1, @p4, @p5, @p6, 0, 0, 1, 0)", 7);
+            var insertUserRole = Prepare(connection, tx, "INSERT INTO AspNetUserRoles (UserId, RoleId) VALUES (@p0, @p1)", 2);
+            var insertManager = Prepare(connection, tx, "INSERT INTO TeamManagers (TeamId, UserId) VALUES (@p0, @p1)", 2);
+            var insertEmployee = Prepare(connection, tx,
+                "INSERT INTO Employees (Id, FirstName, LastName, Email, JobRoleId, TeamId, HireDate, IsActive) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7)", 8);
+            var insertObservation = Prepare(connection, tx,
+                "INSERT INTO Observations (Id, EmployeeId, ObserverUserId, RubricVersionId, ObservedAtUtc, Context, WentWell, NextSteps, Track, Status, CreatedAtUtc, UpdatedAtUtc, SubmittedAtUtc, Revision, DraftKey) " +
+                "VALUES (@p0, @p1, @p2, @p3, @p4, @p5, NULL, NULL, NULL, @p6, @p4, @p4, @p7, 1, @p8)", 9);
+            var insertRating = Prepare(connection, tx,
+                "INSERT INTO Ratings (ObservationId, SkillId, SkillKey, Level, Evidence, EmployeeId, ObserverUserId, ObservedAtUtc, IsSubmitted) " +
+                "VALUES (@p0, @p1, @p2, @p3, NULL, @p4, @p5, @p6, @p7)", 8);
+
+            var now = clock.GetUtcNow().UtcDateTime;
+            var today = DateOnly.FromDateTime(now);
+            var teamId = NextId("Teams");
+            var employeeId = NextId("Employees");
+            var observationId = NextId("Observations");
+
+            // Teams: each works in one role; some are rarely observed, a few very often (the skew HR looks for).
+            var teams = new List<GeneratedTeam>();
+            var managers = new List<GeneratedManager>();
+            for (var t = 0; t < teamCount; t++)
+            {
+                var role = roles[t % roles.Count];
+                var site = $"{role.Name} site {Towns[t % Towns.Length]} {t / Towns.Length / roles.Count + 1}";
+                var weight = random.NextDouble() switch { < 0.12 => 0.05, < 0.85 => 1.0, _ => 3.0 };
+                var team = new GeneratedTeam(teamId + t, $"Team {t + 1:000} {role.Name}", site, role.Id, role.RubricId, weight, []);
+                Run(insertTeam, team.Id, team.Name, team.Site);
+                var managerCount = random.NextDouble() < 0.1 ? 2 : 1;
+                for (var m = 0; m < managerCount; m++)
+                {
+                    var email = $"manager{t + 1:000}{(m == 0 ? "" : "b")}@{ManagerEmailDomain}";
+                    // Most observers are fair; one in ten is lenient, one in ten strict (what calibration should find).
+                    var bias = random.NextDouble() switch { < 0.1 => 1, < 0.2 => -1, _ => 0 };
+                    var manager = new GeneratedManager(Guid.NewGuid().ToString(), bias);
+                    Run(insertUser, manager.UserId, $"{FirstNames[random.Next(FirstNames.Length)]} {LastNames[random.Next(LastNames.Length)]}",
+                        email, email.ToUpperInvariant(), passwordHash, Guid.NewGuid().ToString("N"), Guid.NewGuid().ToString());
+                    Run(insertUserRole, manager.UserId, managerRoleId);
+                    Run(insertManager, team.Id, manager.UserId);
+                    team.Managers.Add(manager);
+                    managers.Add(manager);
+                }
+                teams.Add(team);
+            }
+
+            // Employees spread over the teams; a few have left (inactive) and stay out of coverage shares.
+            var people = new List<GeneratedEmployee>();
+            for (var e = 0; e < employeeCount; e++)
+            {
+                var team = teams[e < teamCount ? e : random.Next(teamCount)];
+                var first = FirstNames[random.Next(FirstNames.Length)];
+                var last = LastNames[random.Next(LastNames.Length)];
+                var tenureDays = (int)(Math.Pow(random.NextDouble(), 2) * 4000) + random.Next(10, 60);
+                var baseLevel = Math.Clamp(1 + tenureDays / 700 + random.Next(0, 2), 1, 4);
+                var active = random.NextDouble() >= 0.04;
+                var person = new GeneratedEmployee(employeeId + e, team, baseLevel, active, random.NextDouble() < 0.08 ? 0.1 : 1.0);
+                Run(insertEmployee, person.Id, first, last, $"{first}.{last}.{person.Id}@{ManagerEmailDomain}".ToLowerInvariant(), team.RoleId, team.Id,
+                    today.AddDays(-tenureDays).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), active ? 1 : 0);
+                team.Members.Add(person);
+                people.Add(person);
+            }
+
+            // Observations, chosen by team weight then member weight, spread over the last 365 days in working hours.
+            var pick = new WeightedPick(teams.Select(t => t.Weight * t.Members.Count).ToArray());
+            var contexts = new[] { "Morning peak", "Quiet period", "Closing shift", "Weekend rush", "Training session" };
+            var ratings = 0L;
+            for (var o = 0; o < observationCount; o++)
+            {
+                ct.ThrowIfCancellationRequested();
+                var team = teams[pick.Next(random)];
+                var person = team.Members[random.Next(team.Members.Count)];
+                if (person.Weight < 1 && random.NextDouble() > person.Weight) person = team.Members[random.Next(team.Members.Count)];
+                // Mostly the team's own manager; now and then a manager covering from elsewhere.
+                var observer = random.NextDouble() < 0.93 ? team.Managers[random.Next(team.Managers.Count)] : managers[random.Next(managers.Count)];
+                var at = now.AddDays(-random.NextDouble() * 364.5).Date.AddHours(7 + random.Next(0, 11)).AddMinutes(random.Next(0, 60));
+                if (at > now) at = now.AddMinutes(-random.Next(1, 600));
+                var submitted = random.NextDouble() >= 0.02; // a few drafts still open: they must not count
+                var id = observationId + o;
+                var rubric = skillsByRubric[team.RubricId];
+                var atText = Sqlite(at);
+                Run(insertObservation, id, person.Id, observer.UserId, rubric.VersionId, atText, contexts[random.Next(contexts.Length)],
+                    submitted ? (int)ObservationStatus.Submitted : (int)ObservationStatus.Draft, submitted ? Sqlite(at.AddMinutes(5)) : null,
+                    Guid.NewGuid().ToString().ToUpperInvariant()); // EF stores Guids on SQLite as upper-case text
+                var growth = (365 - (now - at).TotalDays) / 365.0; // people grow over the year
+                var count = Math.Min(rubric.Skills.Count, random.Next(4, 9));
+                foreach (var skill in rubric.Skills.OrderBy(_ => random.Next()).Take(count))
+                {
+                    var level = Math.Clamp((int)Math.Round(person.BaseLevel + growth * 0.8 + observer.Bias + (random.NextDouble() - 0.5) * 1.6), 1, 4);
+                    Run(insertRating, id, skill.Id, skill.Key.ToString().ToUpperInvariant(), level, person.Id, observer.UserId, atText, submitted ? 1 : 0);
+                    ratings++;
+                }
+                if (o > 0 && o % 50000 == 0) Console.WriteLine($"  {o:N0} observations, {ratings:N0} ratings ({watch.Elapsed.TotalSeconds:F1} s)");
+            }
+            await tx.CommitAsync(ct);
+            Console.WriteLine($"Generated {teamCount:N0} teams ({managers.Count:N0} manager accounts manager001@{ManagerEmailDomain}…, password {DemoSeeder.Password}), " +
+                              $"{employeeCount:N0} employees, {observationCount:N0} observations and {ratings:N0} ratings in {watch.Elapsed.TotalSeconds:F1} s.");
+            await using (var analyze = connection.CreateCommand())
+            {
+                analyze.CommandText = "ANALYZE;"; // fresh statistics so SQLite's planner picks the covering indexes
+                await analyze.ExecuteNonQueryAsync(ct);
+            }
+            Console.WriteLine($"Statistics refreshed; done in {watch.Elapsed.TotalSeconds:F1} s. Sign in as hr@demo.local to see it all.");
+            return 0;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    static string Sqlite(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
+
+    static DbCommand Prepare(DbConnection connection, DbTransaction tx, string sql, int parameters)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = sql;
+        for (var i = 0; i < parameters; i++)
+        {
+            var p = command.CreateParameter();
+            p.ParameterName = $"@p{i}";
+            command.Parameters.Add(p);
+        }
+        command.Prepare();
+        return command;
+    }
+
+    static void Run(DbCommand command, params object?[] values)
+    {
+        for (var i = 0; i < values.Length; i++) command.Parameters[i].Value = values[i] ?? DBNull.Value;
+        command.ExecuteNonQuery();
+    }
+
+    sealed record GeneratedManager(string UserId, int Bias);
+    sealed record GeneratedTeam(long Id, string Name, string Site, int RoleId, int RubricId, double Weight, List<GeneratedManager> Managers)
+    {
+        public List<GeneratedEmployee> Members { get; } = [];
+    }
+    sealed record GeneratedEmployee(long Id, GeneratedTeam Team, int BaseLevel, bool Active, double Weight);
+
+    /// <summary>Picks an index with probability proportional to its weight (binary search over cumulative weights).</summary>
+    sealed class WeightedPick(double[] weights)
+    {
+        readonly double[] cumulative = weights.Select((_, i) => weights.Take(i + 1).Sum()).ToArray();
+        public int Next(Random random)
+        {
+            var x = random.NextDouble() * cumulative[^1];
+            var i = Array.BinarySearch(cumulative, x);
+            return Math.Min(i < 0 ? ~i : i, cumulative.Length - 1);
+        }
+    }
+}
