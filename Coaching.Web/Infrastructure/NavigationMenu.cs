@@ -12,6 +12,7 @@ public static class NavigationMenu
     [
         new("My team", "/Team", Data.Roles.Manager),
         new("Rubrics", "/Rubrics", Data.Roles.HR, Data.Roles.Admin),
+        new("Summaries", "/Summaries", Data.Roles.HR, Data.Roles.Admin),
     ];
 
     public static IEnumerable<Item> For(ClaimsPrincipal user) => Items.Where(i => i.Roles.Any(user.IsInRole));
