@@ -9,9 +9,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Coaching.Tests.Summaries;
 
 /// <summary>The real app on its own SQLite file, mailing through its own real SMTP server on loopback. One per test class.</summary>
-public sealed class SummariesApp : CoachingFactory
+public class SummariesApp : CoachingFactory
 {
     public SmtpServer Smtp { get; } = new();
+    /// <summary>Whether Quartz runs in this host (off unless a test is about the schedule).</summary>
+    protected virtual bool Scheduled => false;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -19,7 +21,7 @@ public sealed class SummariesApp : CoachingFactory
         builder.UseSetting("Smtp:Host", "127.0.0.1");
         builder.UseSetting("Smtp:Port", Smtp.Port.ToString());
         builder.UseSetting("Smtp:Timeout", "00:00:10");
-        builder.UseSetting("Summaries:Schedule:Enabled", "false");
+        builder.UseSetting("Summaries:Schedule:Enabled", Scheduled ? "true" : "false");
         // Every reachable employee gets a summary, whatever the random demo data put in the test's week.
         builder.UseSetting("Summaries:QuietWeeks", "AlwaysSend");
     }
