@@ -14,6 +14,7 @@ public static class NavigationMenu
         new("Rubrics", "/Rubrics", Data.Roles.HR, Data.Roles.Admin),
         new("Coverage", "/Insights/Coverage", Data.Roles.HR, Data.Roles.Admin, Data.Roles.Manager),
         new("People", "/People", Data.Roles.HR, Data.Roles.Admin),
+        new("Summaries", "/Summaries", Data.Roles.HR, Data.Roles.Admin),
         new("My development", "/Me", Data.Roles.Employee),
     ];
 

@@ -1,7 +1,59 @@
+using Coaching.Web.Data;
+using Coaching.Web.Infrastructure;
+using Quartz;
+
 namespace Coaching.Web.Features.Summaries;
 
 /// <summary>Services of the weekly summaries feature (PDF, mail, the Quartz job, operator commands).</summary>
 public static class SummariesRegistration
 {
-    public static IServiceCollection AddSummaries(this IServiceCollection services, IConfiguration config) => services;
+    public static IServiceCollection AddSummaries(this IServiceCollection services, IConfiguration config)
+    {
+        services.Configure<SummariesOptions>(config.GetSection("Summaries"));
+        services.Configure<SmtpOptions>(config.GetSection("Smtp"));
+        services.AddSingleton<SummaryMailer>();
+        services.AddScoped<SummarySources>();
+        services.AddScoped<SummaryDeliveries>();
+        services.AddSingleton<SummaryBatches>();
+        services.AddHostedService(sp => sp.GetRequiredService<SummaryBatches>());
+        services.AddScoped<IOperatorCommand, SendSummariesCommand>();
+        services.AddScoped<IOperatorCommand, SummariesBenchmarkCommand>();
+
+        var schedule = config.GetSection("Summaries:Schedule").Get<SummariesOptions.ScheduleOptions>() ?? new();
+        if (schedule.Enabled && !OperatorCommandLine.IsCommand(Environment.GetCommandLineArgs().Skip(1).ToArray()))
+            AddSchedule(services, config, schedule);
+        return services;
+    }
+
+    static void AddSchedule(IServiceCollection services, IConfiguration config, SummariesOptions.ScheduleOptions schedule)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(config["Organisation:TimeZone"] ?? new OrganisationOptions().TimeZone);
+        var provider = config.GetValue("Database:Provider", DatabaseProvider.Sqlite);
+        var connectionString = provider == DatabaseProvider.SqlServer
+            ? config.GetConnectionString("Coaching")!
+            : DatabaseRegistration.SqliteConnectionString(config.GetConnectionString("Coaching"), config[WebHostDefaults.ContentRootKey] ?? Directory.GetCurrentDirectory());
+
+        services.AddQuartz(q =>
+        {
+            // The job store's tables come with the app's migrations (WeeklySummaries); Quartz only checks they are there.
+            q.UsePersistentStore(store =>
+            {
+                if (provider == DatabaseProvider.SqlServer)
+                {
+                    store.UseSqlServer(connectionString);
+                    store.UseClustering(); // several web nodes: each firing runs on exactly one of them
+                }
+                else store.UseSqlite(connectionString);
+                store.UseSystemTextJsonSerializer();
+                store.ConfigureStore(o => o.StoreJobDataAsStrings = true);
+            });
+            q.AddJob<WeeklySummaryJob>(j => j.WithIdentity(WeeklySummaryJob.Key).StoreDurably());
+            q.AddTrigger(t => t.ForJob(WeeklySummaryJob.Key).WithIdentity("weekly-summaries", "summaries")
+                .WithCronSchedule(schedule.Cron, c => c.InTimeZone(zone)));
+            q.AddJob<SummaryRetryJob>(j => j.WithIdentity(SummaryRetryJob.Key).StoreDurably());
+            q.AddTrigger(t => t.ForJob(SummaryRetryJob.Key).WithIdentity("summary-retries", "summaries")
+                .StartAt(DateTimeOffset.UtcNow.Add(schedule.RetryEvery)).WithSimpleSchedule(schedule.RetryEvery, null));
+        });
+        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+    }
 }

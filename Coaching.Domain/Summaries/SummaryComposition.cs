@@ -1,0 +1,58 @@
+using Coaching.Domain.Time;
+
+namespace Coaching.Domain.Summaries;
+
+/// <summary>Composes an employee's weekly summary from their observations: the rules of what the summary says.</summary>
+public static class SummaryComposition
+{
+    public static WeeklySummary Compose(SummarySource source, IsoWeek week, TimeZoneInfo zone, int maxLevel = 4)
+    {
+        var (startUtc, endUtc) = week.UtcRange(zone);
+        // Nothing after the week counts, so a summary re-sent later still tells the same story.
+        var history = source.Observations.Where(o => o.ObservedAtUtc < endUtc).OrderBy(o => o.ObservedAtUtc).ToList();
+        var thisWeek = history.Where(o => o.ObservedAtUtc >= startUtc).ToList();
+        DateTime Local(DateTime utc) => OrganisationClock.ToLocal(utc, zone);
+
+        var visits = thisWeek.Select(o => new WeeklySummary.ObservedVisit(o.ObserverName, Local(o.ObservedAtUtc), Blank(o.Context))).ToList();
+
+        // Per skill: the levels in the order they were observed (unrated "not seen" ratings carry no level).
+        var levels = history
+            .SelectMany(o => o.Ratings.Where(r => r.Level is not null).Select(r => (o.ObservedAtUtc, r.SkillKey, r.SkillName, Level: r.Level!.Value)))
+            .GroupBy(r => r.SkillKey)
+            .ToDictionary(g => g.Key, g => g.OrderBy(r => r.ObservedAtUtc).ToList());
+        var observedThisWeek = thisWeek.SelectMany(o => o.Ratings).Where(r => r.Level is not null).Select(r => r.SkillKey).ToHashSet();
+        var required = source.Requirements.ToDictionary(r => r.SkillKey);
+
+        var keys = source.Requirements.Select(r => r.SkillKey).Concat(levels.Keys.Where(k => !required.ContainsKey(k))).ToList();
+        var skills = keys.Select(key =>
+        {
+            levels.TryGetValue(key, out var seen);
+            required.TryGetValue(key, out var req);
+            var latest = seen is { Count: > 0 } ? seen[^1].Level : (int?)null;
+            var previous = seen is { Count: > 1 } ? seen[^2].Level : (int?)null;
+            var name = seen is { Count: > 0 } ? seen[^1].SkillName : req!.SkillName;
+            string? levelName = latest is { } l && source.LevelNames?.TryGetValue(l, out var n) == true ? n : null;
+            return new WeeklySummary.SkillProgress(name, latest, previous, req?.RequiredLevel, observedThisWeek.Contains(key), levelName);
+        })
+        // Observed this week first: that is the news; then the rest of the role's skills in the role's order.
+        .OrderByDescending(s => s.ObservedThisWeek).ToList();
+
+        var wentWell = thisWeek.Where(o => Blank(o.WentWell) is not null)
+            .Select(o => new WeeklySummary.Note(o.WentWell!.Trim(), Local(o.ObservedAtUtc), o.ObserverName)).ToList();
+        var nextSteps = thisWeek.Where(o => Blank(o.NextSteps) is not null)
+            .Select(o => new WeeklySummary.Note(o.NextSteps!.Trim(), Local(o.ObservedAtUtc), o.ObserverName)).ToList();
+
+        var weekEnd = week.Sunday;
+        var open = source.ActionItems
+            .Where(a => !a.IsDone && a.CreatedAtUtc < endUtc)
+            .OrderBy(a => a.DueDate ?? DateOnly.MaxValue).ThenBy(a => a.Text, StringComparer.Ordinal)
+            .Select(a => new WeeklySummary.OpenAction(a.Text, a.DueDate, a.DueDate is { } due && due < weekEnd))
+            .ToList();
+
+        var never = source.Requirements.Where(r => !levels.ContainsKey(r.SkillKey)).Select(r => r.SkillName).ToList();
+
+        return new WeeklySummary(source.EmployeeName, source.RoleName, week, visits, skills, wentWell, nextSteps, open, never, maxLevel);
+    }
+
+    static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
+}

@@ -1,0 +1,68 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using MimeKit;
+
+namespace Coaching.Tests.Summaries;
+
+/// <summary>
+/// A real SMTP server (aiosmtpd, Debian's python3-aiosmtpd) on a free loopback port, storing what it receives in a
+/// folder. It can be stopped and started again on the same port (the server being down) and told to refuse recipients.
+/// </summary>
+public sealed class SmtpServer : IDisposable
+{
+    // Debian's interpreter, where apt installs aiosmtpd (a pyenv or venv python3 on PATH would not see it).
+    static readonly string Python = File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+    readonly string script = Path.Combine(AppContext.BaseDirectory, "Summaries", "smtp_sink.py");
+    Process? process;
+
+    public int Port { get; } = FreePort();
+    public string Folder { get; } = Directory.CreateTempSubdirectory("coaching-smtp-").FullName;
+
+    public SmtpServer() => Start();
+
+    public void Start()
+    {
+        if (process is { HasExited: false }) return;
+        var info = new ProcessStartInfo(Python) { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.ArgumentList.Add(script);
+        info.ArgumentList.Add(Port.ToString());
+        info.ArgumentList.Add(Folder);
+        process = Process.Start(info)!;
+        var ready = process.StandardOutput.ReadLineAsync();
+        if (!ready.Wait(TimeSpan.FromSeconds(20)) || ready.Result != "READY")
+            throw new InvalidOperationException($"The test SMTP server did not start: {process.StandardError.ReadToEnd()} (install python3-aiosmtpd: scripts/install-test-deps.sh)");
+    }
+
+    /// <summary>The server is down: connections are refused until <see cref="Start"/>.</summary>
+    public void Stop()
+    {
+        if (process is null) return;
+        try { process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
+        process.WaitForExit(10_000);
+        process.Dispose();
+        process = null;
+    }
+
+    public void Refuse(params string[] recipients) => File.WriteAllLines(Path.Combine(Folder, "refuse.txt"), recipients);
+
+    public IReadOnlyList<MimeMessage> Messages() =>
+        Directory.GetFiles(Path.Combine(Folder, "messages"), "*.eml").Order().Select(f => MimeMessage.Load(f)).ToList();
+
+    public int Count() => Directory.GetFiles(Path.Combine(Folder, "messages"), "*.eml").Length;
+
+    static int FreePort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    public void Dispose()
+    {
+        Stop();
+        try { Directory.Delete(Folder, recursive: true); } catch (IOException) { }
+    }
+}

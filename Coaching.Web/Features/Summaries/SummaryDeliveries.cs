@@ -1,0 +1,199 @@
+using Coaching.Domain.Summaries;
+using Coaching.Domain.Time;
+using Coaching.Web.Data;
+using Coaching.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace Coaching.Web.Features.Summaries;
+
+/// <summary>Which deliveries a run works on.</summary>
+/// <param name="Week">One week, or null for every week (the scheduled retry).</param>
+/// <param name="EmployeeId">One employee, or null for everyone.</param>
+/// <param name="Manual">A person asked: failed rows are retried now, whatever their back-off and attempt count.</param>
+public sealed record DeliveryScope(IsoWeek? Week, int? EmployeeId = null, bool Manual = false);
+
+public sealed record DeliveryCounts(int Total, int Sent, int Failed, int Pending, int Skipped)
+{
+    public bool IsDone => Pending == 0;
+    public int Finished => Sent + Failed + Skipped;
+}
+
+/// <summary>
+/// Sends weekly summaries, each (employee, week) exactly once. Rows are claimed with a conditional UPDATE, so two
+/// runners (two web nodes, the job and an operator) never take the same row; a claim left by a run that died goes
+/// stale and is taken over; a Sent row is never touched again.
+/// </summary>
+public sealed class SummaryDeliveries(
+    CoachingDbContext db, SummarySources sources, SummaryMailer mailer, TimeProvider clock,
+    IOptions<SummariesOptions> options, IOptions<OrganisationOptions> org, ILogger<SummaryDeliveries> logger)
+{
+    const int ClaimBatch = 20;
+    SummariesOptions Options => options.Value;
+    DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>Makes sure every employee (or the one asked for) has a delivery row for the week; skipped ones say why.</summary>
+    public async Task PrepareAsync(IsoWeek week, int? employeeId, CancellationToken ct)
+    {
+        var w = week.ToString();
+        var people = await db.Employees.AsNoTracking()
+            .Where(e => employeeId == null || e.Id == employeeId)
+            .Select(e => new { e.Id, e.IsActive, e.Email }).ToListAsync(ct);
+        var existing = (await db.SummaryDeliveries.AsNoTracking().Where(d => d.Week == w && (employeeId == null || d.EmployeeId == employeeId))
+            .Select(d => new { d.Id, d.EmployeeId, d.Status, d.LastError }).ToListAsync(ct)).ToDictionary(d => d.EmployeeId);
+        var now = Now;
+        foreach (var p in people.Where(p => !existing.ContainsKey(p.Id)))
+        {
+            var skip = SummaryRecipient.SkipReason(p.IsActive, p.Email);
+            db.SummaryDeliveries.Add(new SummaryDelivery
+            {
+                EmployeeId = p.Id, Week = w, CreatedAtUtc = now,
+                Status = skip is null ? DeliveryStatus.Pending : DeliveryStatus.Skipped, LastError = skip,
+            });
+        }
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateException)
+        {
+            // Another runner prepared the same week at the same moment: its rows are as good as ours.
+            db.ChangeTracker.Clear();
+            logger.LogInformation("Delivery rows for {Week} were prepared concurrently by another run", w);
+        }
+        // Someone skipped for being inactive or without an address who is now reachable gets their summary after all.
+        var reachable = people.Where(p => SummaryRecipient.SkipReason(p.IsActive, p.Email) is null).Select(p => p.Id).ToList();
+        await db.SummaryDeliveries
+            .Where(d => d.Week == w && d.Status == DeliveryStatus.Skipped && reachable.Contains(d.EmployeeId)
+                        && (d.LastError == SummaryRecipient.InactiveReason || d.LastError == SummaryRecipient.NoEmailReason))
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, DeliveryStatus.Pending).SetProperty(d => d.LastError, (string?)null)
+                .SetProperty(d => d.Revision, d => d.Revision + 1), ct);
+    }
+
+    /// <summary>Prepares the week (when one is given) and sends everything in scope that is due; returns the week's counts.</summary>
+    public async Task<DeliveryCounts> RunAsync(DeliveryScope scope, Action<DeliveryCounts>? progress = null, CancellationToken ct = default)
+    {
+        if (scope.Week is { } week) await PrepareAsync(week, scope.EmployeeId, ct);
+        var runId = $"{Environment.MachineName}/{Guid.NewGuid():N}"[..Math.Min(100, Environment.MachineName.Length + 33)];
+        var sessionLazy = new Lazy<IMailSession>(mailer.Open);
+        try
+        {
+            while (true)
+            {
+                var claimed = await ClaimAsync(scope, runId, ct);
+                if (claimed.Count == 0) break;
+                foreach (var id in claimed)
+                {
+                    ct.ThrowIfCancellationRequested();
+                    // A message once started is finished and recorded: stopping between the server's "accepted" and
+                    // our "Sent" would send it again next run. Stopping happens between messages; the SMTP timeout bounds the wait.
+                    await DeliverAsync(id, runId, sessionLazy, CancellationToken.None);
+                }
+                if (progress is not null) progress(await CountsAsync(scope, CancellationToken.None));
+            }
+        }
+        finally
+        {
+            if (sessionLazy.IsValueCreated) await sessionLazy.Value.DisposeAsync();
+            // Stopped early (cancelled): hand back what we claimed but did not finish, for the next run.
+            await db.SummaryDeliveries.Where(d => d.ClaimedBy == runId)
+                .ExecuteUpdateAsync(s => s.SetProperty(d => d.ClaimedBy, (string?)null).SetProperty(d => d.ClaimedAtUtc, (DateTime?)null), CancellationToken.None);
+        }
+        return await CountsAsync(scope, CancellationToken.None);
+    }
+
+    async Task<List<int>> ClaimAsync(DeliveryScope scope, string runId, CancellationToken ct)
+    {
+        var now = Now;
+        var stale = now - Options.ClaimTimeout;
+        var due = Due(scope, now, stale);
+        var candidates = await due.OrderBy(d => d.Id).Select(d => d.Id).Take(ClaimBatch).ToListAsync(ct);
+        if (candidates.Count == 0) return [];
+        // The same conditions again inside the UPDATE: a row another runner claimed in between is left alone.
+        await Due(scope, now, stale).Where(d => candidates.Contains(d.Id))
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.ClaimedBy, runId).SetProperty(d => d.ClaimedAtUtc, now)
+                .SetProperty(d => d.Revision, d => d.Revision + 1), ct);
+        return await db.SummaryDeliveries.Where(d => candidates.Contains(d.Id) && d.ClaimedBy == runId).OrderBy(d => d.Id).Select(d => d.Id).ToListAsync(ct);
+    }
+
+    IQueryable<SummaryDelivery> Due(DeliveryScope scope, DateTime now, DateTime stale)
+    {
+        var week = scope.Week?.ToString();
+        var max = Options.MaxAttempts;
+        var manual = scope.Manual;
+        return db.SummaryDeliveries.Where(d =>
+            (week == null || d.Week == week) && (scope.EmployeeId == null || d.EmployeeId == scope.EmployeeId)
+            && (d.Status == DeliveryStatus.Pending
+                || (d.Status == DeliveryStatus.Failed && (manual || (d.Attempts < max && (d.NextAttemptAtUtc == null || d.NextAttemptAtUtc <= now)))))
+            && (d.ClaimedBy == null || d.ClaimedAtUtc < stale));
+    }
+
+    async Task DeliverAsync(int id, string runId, Lazy<IMailSession> session, CancellationToken ct)
+    {
+        var row = await db.SummaryDeliveries.AsNoTracking().Where(d => d.Id == id)
+            .Join(db.Employees, d => d.EmployeeId, e => e.Id, (d, e) => new { d.Week, d.EmployeeId, d.Attempts, e.IsActive, e.Email }).FirstAsync(ct);
+        var skip = SummaryRecipient.SkipReason(row.IsActive, row.Email);
+        if (skip is not null) { await FinishAsync(id, runId, DeliveryStatus.Skipped, skip, countsAsAttempt: false); return; }
+        if (SummaryRecipient.EmailProblem(row.Email!) is { } problem || !MailboxAddress.TryParse(row.Email!.Trim(), out var to))
+        {
+            await FailAsync(id, runId, row.Attempts, SummaryRecipient.EmailProblem(row.Email!) ?? $"The email address \"{row.Email}\" is malformed.");
+            return;
+        }
+        try
+        {
+            var week = IsoWeek.Parse(row.Week);
+            var summary = await sources.ComposeAsync(row.EmployeeId, week, ct);
+            if (summary is null || !summary.ShouldSend(Options.QuietWeeks))
+            {
+                await FinishAsync(id, runId, DeliveryStatus.Skipped, SummaryRecipient.NothingToSayReason, countsAsAttempt: false);
+                return;
+            }
+            to.Name = summary.EmployeeName;
+            var pdf = SummaryPdf.Render(summary, org.Value.Name, Options.Paper, Now);
+            var link = $"{Options.PortalUrl.TrimEnd('/')}/MySummary?week={week}";
+            var message = SummaryEmail.Build(summary, pdf, mailer.From, to, link, org.Value.Name);
+            await session.Value.SendAsync(message, ct);
+            await FinishAsync(id, runId, DeliveryStatus.Sent, null, countsAsAttempt: true);
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Summary delivery {Id} failed", id);
+            await FailAsync(id, runId, row.Attempts, ex.Message);
+        }
+    }
+
+    Task FailAsync(int id, string runId, int attemptsBefore, string error)
+    {
+        var next = Now + SummaryRecipient.RetryDelay(attemptsBefore + 1, Options.RetryDelay);
+        return Update(id, runId, s => s.SetProperty(d => d.Status, DeliveryStatus.Failed).SetProperty(d => d.Attempts, d => d.Attempts + 1)
+            .SetProperty(d => d.LastError, error.Length > 2000 ? error[..2000] : error).SetProperty(d => d.NextAttemptAtUtc, next));
+    }
+
+    Task FinishAsync(int id, string runId, DeliveryStatus status, string? note, bool countsAsAttempt)
+    {
+        var sentAt = status == DeliveryStatus.Sent ? Now : (DateTime?)null;
+        var add = countsAsAttempt ? 1 : 0;
+        return Update(id, runId, s => s.SetProperty(d => d.Status, status).SetProperty(d => d.Attempts, d => d.Attempts + add)
+            .SetProperty(d => d.LastError, note).SetProperty(d => d.SentAtUtc, sentAt).SetProperty(d => d.NextAttemptAtUtc, (DateTime?)null));
+    }
+
+    async Task Update(int id, string runId, Action<Microsoft.EntityFrameworkCore.Query.UpdateSettersBuilder<SummaryDelivery>> set)
+    {
+        // Only while we still hold the claim; the result is recorded even when the run is being cancelled.
+        var rows = await db.SummaryDeliveries.Where(d => d.Id == id && d.ClaimedBy == runId)
+            .ExecuteUpdateAsync(s =>
+            {
+                set(s);
+                s.SetProperty(d => d.ClaimedBy, (string?)null).SetProperty(d => d.ClaimedAtUtc, (DateTime?)null).SetProperty(d => d.Revision, d => d.Revision + 1);
+            }, CancellationToken.None);
+        if (rows == 0) logger.LogWarning("Summary delivery {Id} was taken over by another run before {Run} recorded its result", id, runId);
+    }
+
+    public async Task<DeliveryCounts> CountsAsync(DeliveryScope scope, CancellationToken ct)
+    {
+        var week = scope.Week?.ToString();
+        var counts = await db.SummaryDeliveries.AsNoTracking()
+            .Where(d => (week == null || d.Week == week) && (scope.EmployeeId == null || d.EmployeeId == scope.EmployeeId))
+            .GroupBy(d => d.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        int Of(DeliveryStatus s) => counts.FirstOrDefault(c => c.Key == s)?.Count ?? 0;
+        return new(counts.Sum(c => c.Count), Of(DeliveryStatus.Sent), Of(DeliveryStatus.Failed), Of(DeliveryStatus.Pending), Of(DeliveryStatus.Skipped));
+    }
+}
