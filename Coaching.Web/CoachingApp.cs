@@ -82,6 +82,7 @@ public static class CoachingApp
         services.AddScoped<Features.Rubrics.PublishedRubrics>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<IOperatorCommand, Features.Observations.AutosaveBenchmark>();
+        services.AddScoped<IOperatorCommand, Features.Insights.InsightsPageBenchmark>();
         services.AddSummaries(config);
         services.AddInsights(config);
         services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);

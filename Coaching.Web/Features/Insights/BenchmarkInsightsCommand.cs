@@ -9,7 +9,7 @@ namespace Coaching.Web.Features.Insights;
 /// <summary>
 /// <c>demo benchmark-insights [--runs 7]</c>: times the coverage dashboard's data work for 365 days and the whole organisation,
 /// a heat-map drill-down, gaps and calibration (median of several runs, each on a fresh DbContext as a request would be),
-/// and prints SQLite's query plan of the heaviest query. scripts/benchmark-insights.sh adds the timings over HTTP.
+/// and prints SQLite's query plan of the heaviest query. scripts/bench-insights.sh adds the pages' timings over HTTP (bench insights).
 /// </summary>
 public sealed class BenchmarkInsightsCommand(IServiceProvider services) : IOperatorCommand
 {

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.RegularExpressions;
-using Coaching.Web.Demo;
 using Coaching.Web.Infrastructure;
 
 namespace Coaching.Web.Features.Observations;
@@ -38,9 +37,8 @@ public sealed partial class AutosaveBenchmark : IOperatorCommand
 
     static void Print(string name, Phase p, int seconds)
     {
-        var sorted = p.Latencies.Order().ToList();
-        double Pct(double q) => sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(q * sorted.Count) - 1)];
-        Console.WriteLine($"{name,-22} {sorted.Count,9} {sorted.Count / (double)seconds,8:0.0} {Pct(0.50),8:0.0} {Pct(0.99),8:0.0} {p.Errors,7}");
+        var (p50, p99) = BenchmarkClient.Spread(p.Latencies, 0.99);
+        Console.WriteLine($"{name,-22} {p.Latencies.Count,9} {p.Latencies.Count / (double)seconds,8:0.0} {p50,8:0.0} {p99,8:0.0} {p.Errors,7}");
     }
 
     sealed record Phase(List<double> Latencies, int Errors);
@@ -72,13 +70,8 @@ public sealed partial class AutosaveBenchmark : IOperatorCommand
 
         public static async Task<ManagerSession> StartAsync(string url, string email, int index, CancellationToken ct)
         {
-            var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = true }) { BaseAddress = new Uri(url) };
-            var login = await client.GetStringAsync("/Account/Login", ct);
-            var response = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
-            {
-                ["Form.Email"] = email, ["Form.Password"] = DemoSeeder.Password, ["__RequestVerificationToken"] = Token(login),
-            }), ct);
-            var team = await response.Content.ReadAsStringAsync(ct);
+            var (signedIn, team) = await BenchmarkClient.SignInAsync(url, email, ct);
+            var client = signedIn.Http;
             var employees = EmployeeIds().Matches(team).Select(m => m.Groups[1].Value).Distinct().ToList();
             if (employees.Count == 0) throw new InvalidOperationException($"{email} sees no team at {url}: is the demo organisation seeded?");
             var page = await client.GetStringAsync($"/Observations/Log?employeeId={employees[index % employees.Count]}", ct);
@@ -89,7 +82,7 @@ public sealed partial class AutosaveBenchmark : IOperatorCommand
             };
             var skillIds = SkillIds().Matches(page).Select(m => m.Groups[2].Value).ToList();
             for (var i = 0; i < skillIds.Count; i++) form[$"Form.Ratings[{i}].SkillId"] = skillIds[i];
-            return new ManagerSession(client, form, skillIds.Count, index) { token = Token(page) };
+            return new ManagerSession(client, form, skillIds.Count, index) { token = BenchmarkClient.TokenIn(page) };
         }
 
         /// <summary>One tap on a level: the whole form is posted, as the page's autosave does.</summary>
@@ -113,10 +106,8 @@ public sealed partial class AutosaveBenchmark : IOperatorCommand
             return response.IsSuccessStatusCode;
         }
 
-        static string Token(string html) => WebUtility.HtmlDecode(TokenField().Match(html).Groups[1].Value);
         static string Field(string html, string name) => WebUtility.HtmlDecode(new Regex($"name=\"{Regex.Escape(name)}\" value=\"([^\"]*)\"").Match(html).Groups[1].Value);
 
-        [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*?value=\"([^\"]+)\"")] private static partial Regex TokenField();
         [GeneratedRegex("data-employee-id=\"(\\d+)\"")] private static partial Regex EmployeeIds();
         [GeneratedRegex("name=\"Form.Ratings\\[(\\d+)\\].SkillId\" value=\"(\\d+)\"")] private static partial Regex SkillIds();
         [GeneratedRegex("id=\"obs-revision\"[^>]*?value=\"(\\d+)\"")] private static partial Regex Revision();

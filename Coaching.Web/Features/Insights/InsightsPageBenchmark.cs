@@ -1,0 +1,56 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.RegularExpressions;
+using Coaching.Web.Infrastructure;
+
+namespace Coaching.Web.Features.Insights;
+
+/// <summary>
+/// <c>bench insights --url URL [--runs 9]</c>: signs in as hr@demo.local against a running app and times whole pages
+/// over HTTP on loopback (so the figure is the server's time to answer, rendering included): the coverage dashboard for
+/// 365 days and the whole organisation, a heat-map drill-down (the busiest cell, as htmx asks for it), gaps and calibration.
+/// Run through <c>scripts/bench-insights.sh</c>.
+/// </summary>
+public sealed partial class InsightsPageBenchmark : IOperatorCommand
+{
+    public string Name => "bench insights";
+    public string Usage => "bench insights --url URL [--runs 9]";
+
+    public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken ct)
+    {
+        var url = OperatorCommandLine.Option(args, "--url") ?? "http://127.0.0.1:5091";
+        var runs = int.TryParse(OperatorCommandLine.Option(args, "--runs"), out var r) && r > 0 ? r : 9;
+        var (hr, _) = await BenchmarkClient.SignInAsync(url, "hr@demo.local", ct);
+
+        async Task<(double Median, double P90, string Html)> Time(string path, bool htmx)
+        {
+            var html = await hr.GetPageAsync(path, ct, htmx); // warm-up, not counted
+            var times = new List<double>();
+            for (var i = 0; i < runs; i++)
+            {
+                var start = Stopwatch.GetTimestamp();
+                html = await hr.GetPageAsync(path, ct, htmx);
+                times.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            }
+            var (median, p90) = BenchmarkClient.Spread(times, 0.9);
+            return (median, p90, html);
+        }
+
+        Console.WriteLine($"Pages over HTTP against {url}, signed in as hr@demo.local; median and p90 of {runs} runs after one warm-up");
+        var coverage = await Time("/Insights/Coverage?period=365", htmx: false);
+        Print("Coverage, 365 days, whole organisation (full page)", coverage, 500);
+        var cell = Cells().Matches(coverage.Html).Select(m => (Path: WebUtility.HtmlDecode(m.Groups[1].Value), Count: int.Parse(m.Groups[2].Value)))
+            .OrderByDescending(c => c.Count).FirstOrDefault();
+        if (cell.Path is null) { Console.Error.WriteLine("No heat-map cell found on the coverage page."); return 1; }
+        Print($"Drill-down into the busiest cell ({cell.Count} ratings, htmx partial)", await Time(cell.Path, htmx: true), 100);
+        Print("Skill gaps (full page)", await Time("/Insights/Gaps", htmx: false), null);
+        Print("Rater calibration, 365 days (full page)", await Time("/Insights/Calibration?period=365", htmx: false), null);
+        return 0;
+    }
+
+    static void Print(string what, (double Median, double P90, string Html) t, int? targetMs) =>
+        Console.WriteLine($"  {what,-68} median {t.Median,6:0} ms   p90 {t.P90,6:0} ms{(targetMs is { } target ? $"   target < {target} ms: {(t.Median < target ? "met" : "NOT met")}" : "")}");
+
+    // A heat-map cell: its drill-down link and the number of ratings it shows.
+    [GeneratedRegex("hx-get=\"([^\"]*handler=Cell[^\"]*)\"[^>]*?data-count=\"(\\d+)\"")] private static partial Regex Cells();
+}

@@ -1,0 +1,54 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Coaching.Web.Demo;
+
+namespace Coaching.Web.Infrastructure;
+
+/// <summary>
+/// A demo account signed in to a running app over HTTP, as a browser would be (cookies, antiforgery token), for the
+/// benchmark commands that measure pages end to end.
+/// </summary>
+public sealed partial class BenchmarkClient(HttpClient http, string token)
+{
+    public HttpClient Http => http;
+    /// <summary>The antiforgery token of the page last read, for posts.</summary>
+    public string Token { get; private set; } = token;
+
+    public static async Task<(BenchmarkClient Client, string LandingPage)> SignInAsync(string url, string email, CancellationToken ct)
+    {
+        var http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = true }) { BaseAddress = new Uri(url) };
+        var login = await http.GetStringAsync("/Account/Login", ct);
+        using var response = await http.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Form.Email"] = email, ["Form.Password"] = DemoSeeder.Password, ["__RequestVerificationToken"] = TokenIn(login),
+        }), ct);
+        var landing = await response.Content.ReadAsStringAsync(ct);
+        if (response.RequestMessage?.RequestUri?.AbsolutePath.StartsWith("/Account/Login") == true)
+            throw new InvalidOperationException($"{email} could not sign in at {url}: is the demo organisation seeded?");
+        return (new BenchmarkClient(http, TokenIn(landing)), landing);
+    }
+
+    public async Task<string> GetPageAsync(string path, CancellationToken ct, bool htmx = false)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (htmx) request.Headers.Add("HX-Request", "true");
+        using var response = await http.SendAsync(request, ct);
+        response.EnsureSuccessStatusCode();
+        var html = await response.Content.ReadAsStringAsync(ct);
+        if (TokenField().Match(html) is { Success: true } m) Token = WebUtility.HtmlDecode(m.Groups[1].Value);
+        return html;
+    }
+
+    public static string TokenIn(string html) => WebUtility.HtmlDecode(TokenField().Match(html).Groups[1].Value);
+
+    /// <summary>Median and the given percentile of a set of timings, in the units given.</summary>
+    public static (double Median, double Percentile) Spread(IEnumerable<double> values, double percentile)
+    {
+        var sorted = values.Order().ToList();
+        if (sorted.Count == 0) return (0, 0);
+        double At(double q) => sorted[Math.Clamp((int)Math.Ceiling(q * sorted.Count) - 1, 0, sorted.Count - 1)];
+        return (At(0.5), At(percentile));
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*?value=\"([^\"]+)\"")] private static partial Regex TokenField();
+}
