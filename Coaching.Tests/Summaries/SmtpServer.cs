@@ -44,6 +44,17 @@ public sealed class SmtpServer : IDisposable
         process = null;
     }
 
+    /// <summary>Each message waits this long before it is accepted (null: at once), with <see cref="IsReceiving"/> true meanwhile.</summary>
+    public void DelayEachMessage(TimeSpan? delay)
+    {
+        var file = Path.Combine(Folder, "delay.txt");
+        if (delay is { } d) File.WriteAllText(file, d.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        else File.Delete(file);
+    }
+
+    /// <summary>A message is being received and not yet accepted.</summary>
+    public bool IsReceiving => File.Exists(Path.Combine(Folder, "inflight"));
+
     public void Refuse(params string[] recipients) => File.WriteAllLines(Path.Combine(Folder, "refuse.txt"), recipients);
 
     public IReadOnlyList<MimeMessage> Messages() =>

@@ -2,9 +2,11 @@
 
 Stores every accepted message as an .eml file in <folder>/messages. Refuses (550) the recipients listed,
 one per line, in <folder>/refuse.txt, read at each RCPT so a test can change it while the server runs.
+Takes <folder>/delay.txt seconds (if present) before accepting each message, with <folder>/inflight present meanwhile,
+so a test can stop a sender in the middle of a message.
 Prints READY once listening; runs until killed or stdin closes.
 """
-import os, sys, time, uuid
+import asyncio, os, sys, time, uuid
 from aiosmtpd.controller import Controller
 
 
@@ -27,6 +29,13 @@ class Sink:
         return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
+        delay_file = os.path.join(self.folder, "delay.txt")
+        if os.path.exists(delay_file):
+            inflight = os.path.join(self.folder, "inflight")
+            open(inflight, "w").close()
+            with open(delay_file, encoding="utf-8") as f:
+                await asyncio.sleep(float(f.read().strip() or "0"))
+            os.remove(inflight)
         name = os.path.join(self.folder, "messages", "%d-%s.eml" % (time.time_ns(), uuid.uuid4().hex))
         with open(name + ".part", "wb") as f:
             f.write(envelope.original_content or envelope.content)

@@ -128,6 +128,11 @@ public sealed class SummaryDeliveries(
 
     async Task DeliverAsync(int id, string runId, Lazy<IMailSession> session, CancellationToken ct)
     {
+        // Renew the claim just before sending: a row whose claim went stale while earlier rows of the chunk were sent
+        // may have been taken over by another runner, and then it is theirs to send, not ours.
+        var stillOurs = await db.SummaryDeliveries.Where(d => d.Id == id && d.ClaimedBy == runId)
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.ClaimedAtUtc, Now), ct);
+        if (stillOurs == 0) return;
         var row = await db.SummaryDeliveries.AsNoTracking().Where(d => d.Id == id)
             .Join(db.Employees, d => d.EmployeeId, e => e.Id, (d, e) => new { d.Week, d.EmployeeId, d.Attempts, e.IsActive, e.Email }).FirstAsync(ct);
         var skip = SummaryRecipient.SkipReason(row.IsActive, row.Email);
@@ -150,6 +155,9 @@ public sealed class SummaryDeliveries(
             var pdf = SummaryPdf.Render(summary, org.Value.Name, Options.Paper, Now);
             var link = $"{Options.PortalUrl.TrimEnd('/')}/MySummary?week={week}";
             var message = SummaryEmail.Build(summary, pdf, mailer.From, to, link, org.Value.Name);
+            // One Message-ID per employee and week: should the one unavoidable resend happen (a crash between the
+            // server's "accepted" and our "Sent"), mail clients see the same message again and show it once.
+            message.MessageId = $"development-summary.{row.EmployeeId}.{row.Week}@{(mailer.From.Address.Split('@') is [_, var domain] ? domain : "coaching.local")}";
             await session.Value.SendAsync(message, ct);
             await FinishAsync(id, runId, DeliveryStatus.Sent, null, countsAsAttempt: true);
         }
