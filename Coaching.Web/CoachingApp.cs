@@ -3,6 +3,7 @@ using Coaching.Web.Demo;
 using Coaching.Web.Features.Insights;
 using Coaching.Web.Features.Summaries;
 using Coaching.Web.Infrastructure;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -48,6 +49,8 @@ public static class CoachingApp
             // A plain 403 in place (rendered by the status-code page), not a redirect: the URL stays, the answer is honest.
             o.Events.OnRedirectToAccessDenied = ctx => { ctx.Response.StatusCode = StatusCodes.Status403Forbidden; return Task.CompletedTask; };
         });
+
+        services.AddDataProtection().SetApplicationName("Coaching").PersistKeysToDbContext<CoachingDbContext>();
 
         services.AddAntiforgery(o =>
         {

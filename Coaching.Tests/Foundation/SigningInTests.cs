@@ -92,3 +92,46 @@ public class SigningInTests(CoachingFactory factory) : IClassFixture<CoachingFac
         Assert.StartsWith("http://localhost/Account/Login", after.Headers.Location!.ToString());
     }
 }
+
+/// <summary>Two app instances on one database (two web nodes, or a restart) accept each other's sign-in cookies.</summary>
+public class SharedKeysTests
+{
+    sealed class Node(string databasePath) : CoachingFactory
+    {
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("ConnectionStrings:Coaching", $"Data Source={databasePath}");
+        }
+    }
+
+    [Fact]
+    public async Task A_sign_in_on_one_node_is_valid_on_another()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"coaching-nodes-{Guid.NewGuid():N}.db");
+        try
+        {
+            string cookie;
+            using (var first = new Node(path))
+            {
+                var browser = new Browser(first.NewClient());
+                var response = await browser.SignInAsync("manager@demo.local", "Coaching!2026");
+                cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("coaching.auth=")).Split(';')[0];
+            }
+            using var second = new Node(path);
+            Assert.True(await second.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.DataProtectionKeys)),
+                "the key ring is not in the database");
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/Team");
+            request.Headers.Add("Cookie", cookie);
+            var answer = await second.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false }).SendAsync(request);
+
+            Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+            Assert.Contains("Front End", await answer.Content.ReadAsStringAsync());
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var suffix in new[] { "", "-wal", "-shm" }) try { File.Delete(path + suffix); } catch (IOException) { }
+        }
+    }
+}

@@ -2,6 +2,7 @@ using Coaching.Domain.Observations;
 using Coaching.Domain.Organisation;
 using Coaching.Domain.Rubrics;
 using Coaching.Domain.Summaries;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,8 +12,10 @@ namespace Coaching.Web.Data;
 /// The one DbContext. Each provider has a subclass (<see cref="SqliteCoachingDbContext"/>,
 /// <see cref="SqlServerCoachingDbContext"/>) that owns its own migration set; the app always asks for this type.
 /// </summary>
-public abstract class CoachingDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options)
+public abstract class CoachingDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>The keys that protect sign-in cookies and antiforgery tokens, shared by every web node and kept across restarts.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Team> Teams => Set<Team>();
     public DbSet<TeamManager> TeamManagers => Set<TeamManager>();
     public DbSet<Employee> Employees => Set<Employee>();
