@@ -56,7 +56,9 @@ public static class CoachingApp
         {
             o.HeaderName = Antiforgery.HeaderName;
             o.Cookie.Name = "coaching.af";
-            o.Cookie.SecurePolicy = builder.Environment.IsProduction() ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            // Secure whenever the request is (HTTPS, or a TLS proxy's X-Forwarded-Proto): "Always" would fail every page
+            // served over plain http instead of failing only the sign-in, whose cookie is Always in production.
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
 
         services.AddAuthorizationBuilder()
@@ -99,6 +101,7 @@ public static class CoachingApp
         {
             app.UseExceptionHandler("/Error");
             app.UseHsts();
+            app.UseHttpsRedirection();
         }
         app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
         app.UseStaticFiles();
