@@ -13,7 +13,7 @@ namespace Coaching.E2E;
 /// </summary>
 public sealed class LiveApp : IAsyncLifetime
 {
-    sealed class Factory(string databasePath) : WebApplicationFactory<Program>
+    sealed class Factory(string databasePath, string outbox) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -21,11 +21,15 @@ public sealed class LiveApp : IAsyncLifetime
             builder.UseSetting("ConnectionStrings:Coaching", $"Data Source={databasePath}");
             builder.UseSetting("Database:SeedDemoData", "true");
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
+            builder.UseSetting("Summaries:Outbox", outbox);
+            builder.UseSetting("Summaries:Schedule:Enabled", "false");
         }
     }
 
     public const string ChromiumPath = "/usr/bin/chromium";
     readonly string databasePath = Path.Combine(Path.GetTempPath(), $"coaching-e2e-{Guid.NewGuid():N}.db");
+    /// <summary>Where summaries go: no SMTP server is configured, so they are written as .eml files here.</summary>
+    public string Outbox { get; } = Directory.CreateTempSubdirectory("coaching-e2e-outbox-").FullName;
     Factory? factory;
     IPlaywright? playwright;
 
@@ -35,7 +39,7 @@ public sealed class LiveApp : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        factory = new Factory(databasePath);
+        factory = new Factory(databasePath, Outbox);
         factory.UseKestrel(0);
         factory.StartServer();
         BaseUrl = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
@@ -80,5 +84,6 @@ public sealed class LiveApp : IAsyncLifetime
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         foreach (var suffix in new[] { "", "-wal", "-shm" })
             try { File.Delete(databasePath + suffix); } catch (IOException) { }
+        try { Directory.Delete(Outbox, recursive: true); } catch (IOException) { }
     }
 }

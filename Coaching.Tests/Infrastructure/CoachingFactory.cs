@@ -20,6 +20,8 @@ public class CoachingFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Database:SeedDemoData", "true");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Summaries:Outbox", Path.Combine(Path.GetTempPath(), $"coaching-tests-outbox-{Guid.NewGuid():N}"));
+        builder.UseSetting("Summaries:Schedule:Enabled", "false"); // the schedule's own tests turn it on
     }
 
     /// <summary>A client that keeps cookies and does not follow redirects, so tests see exactly what the server answered.</summary>
