@@ -9,7 +9,8 @@ namespace Coaching.Web.Data;
 /// </summary>
 sealed class SqlitePragmas : DbConnectionInterceptor
 {
-    const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";
+    // busy_timeout: SQLite itself waits for the write lock in small steps, rather than the driver retrying in coarse sleeps.
+    const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
