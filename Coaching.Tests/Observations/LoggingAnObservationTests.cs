@@ -109,6 +109,9 @@ public class LoggingAnObservationTests(CoachingFactory factory) : IClassFixture<
         Assert.Equal("Scanning and tendering accuracy", change.Field);
         Assert.Equal("Level 2", change.OldValue);
         Assert.Equal("Level 3", change.NewValue);
+        var shown = (await manager.GetDocumentAsync($"/Employees/{grace.Id}")).QuerySelectorAll(".observation")
+            .Single(o => o.GetAttribute("data-observation-id") == observation.Id.ToString());
+        Assert.Contains("Scanning and tendering accuracy: Level 2 → Level 3", shown.QuerySelector(".amendments")!.TextContent);
 
         await factory.WithDbAsync(db => db.Observations.Where(o => o.Id == observation.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(o => o.SubmittedAtUtc, DateTime.UtcNow.AddHours(-25))));

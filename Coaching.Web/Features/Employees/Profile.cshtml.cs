@@ -31,7 +31,10 @@ public class ProfileModel(CoachingDbContext db, EmployeeAccess access, TimeProvi
     }
     public sealed record OpenStep(int Id, string Text, DateOnly? Due, bool IsOverdue);
     public sealed record HistoryItem(int Id, string When, string Observer, string? Context, string? WentWell, string? NextSteps,
-        DevelopmentTrack? Track, IReadOnlyList<(string Skill, int? Level, string LevelName, string? Evidence)> Ratings, bool CanAmend);
+        DevelopmentTrack? Track, IReadOnlyList<(string Skill, int? Level, string LevelName, string? Evidence)> Ratings, bool CanAmend,
+        IReadOnlyList<Amendment> Amendments);
+    /// <summary>A change made after submission, from the audit trail.</summary>
+    public sealed record Amendment(string When, string By, string Field, string? Before, string? After);
     public sealed record HistoryPage(IReadOnlyList<HistoryItem> Items, int Skip, bool HasMore, int EmployeeId);
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
@@ -133,10 +136,14 @@ public class ProfileModel(CoachingDbContext db, EmployeeAccess access, TimeProvi
         var versionIds = page.Select(o => o.RubricVersionId).Distinct().ToList();
         var levelNames = (await db.RubricLevels.Where(l => versionIds.Contains(l.RubricVersionId)).ToListAsync(ct))
             .ToDictionary(l => (l.RubricVersionId, l.Value), l => l.Name);
+        var changes = await db.ObservationChanges.Where(c => ids.Contains(c.ObservationId)).OrderBy(c => c.AtUtc).ThenBy(c => c.Id)
+            .Select(c => new { c.ObservationId, c.AtUtc, c.Field, c.OldValue, c.NewValue, By = db.Users.Where(u => u.Id == c.UserId).Select(u => u.DisplayName).FirstOrDefault() })
+            .ToListAsync(ct);
         var items = page.Take(HistoryPageSize).Select(o => new HistoryItem(o.Id, LocalTime(o.ObservedAtUtc), o.Observer ?? "", o.Context, o.WentWell, o.NextSteps, o.Track,
             ratings.Where(r => r.ObservationId == o.Id)
                 .Select(r => (r.Name, r.Level, r.Level is { } l ? levelNames.GetValueOrDefault((o.RubricVersionId, l), "") : "", r.Evidence)).ToList(),
-            o.ObserverUserId == me && o.SubmittedAtUtc is { } at && now - at <= ObservationRules.AmendWindow)).ToList();
+            o.ObserverUserId == me && o.SubmittedAtUtc is { } at && now - at <= ObservationRules.AmendWindow,
+            changes.Where(c => c.ObservationId == o.Id).Select(c => new Amendment(LocalTime(c.AtUtc), c.By ?? "", c.Field, c.OldValue, c.NewValue)).ToList())).ToList();
         return new HistoryPage(items, skip + items.Count, page.Count > HistoryPageSize, employeeId);
     }
 
