@@ -5,6 +5,8 @@
 set -euo pipefail
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+# A font for Chromium to draw text with (its recommends are not installed).
+[ -n "$(ls /usr/share/fonts/truetype/liberation* 2>/dev/null)" ] || missing+=(fonts-liberation)
 /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null || missing+=(python3-aiosmtpd)
 [ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" -eq 0 ]; then
