@@ -115,3 +115,36 @@ public class PeopleTests(CoachingFactory factory) : IClassFixture<CoachingFactor
         Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await manager.GetAsync("/People")).StatusCode);
     }
 }
+
+/// <summary>Outside Development a failure shows the friendly error page, never the exception or a stack trace.</summary>
+public class ProductionErrorPageTests
+{
+    sealed class BrokenProduction : CoachingFactory
+    {
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            Microsoft.AspNetCore.Hosting.HostingAbstractionsWebHostBuilderExtensions.UseEnvironment(builder, "Production");
+            builder.UseSetting("Database:SeedDemoData", "true");
+            builder.UseSetting("Organisation:TimeZone", "Nowhere/Atlantis"); // every page that needs the zone fails
+        }
+    }
+
+    [Fact]
+    public async Task A_server_error_shows_no_exception_details()
+    {
+        using var factory = new BrokenProduction();
+        var client = factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = new Uri("https://localhost") });
+        var browser = new Browser(client);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.SignInAsync("manager@demo.local", "Coaching!2026")).StatusCode);
+
+        var response = await browser.GetAsync("/Team");
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Something went wrong", html);
+        Assert.DoesNotContain("Atlantis", html);
+        Assert.DoesNotContain("TimeZoneNotFoundException", html);
+        Assert.DoesNotContain(".cs:line", html);
+    }
+}
