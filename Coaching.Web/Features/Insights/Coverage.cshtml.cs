@@ -11,6 +11,11 @@ public class CoverageModel(InsightsScopes scopes, InsightsQueries queries) : Ins
     public CoverageReport? Report { get; private set; }
     public CellReport? Cell { get; private set; }
 
+    string? cellLink;
+    /// <summary>A heat-map cell's drill-down link; the filter part is built once, as the map has thousands of cells.</summary>
+    public string CellLink(int teamId, Guid skill) =>
+        $"{cellLink ??= Link("Cell")}&cellTeam={teamId}&skill={skill}";
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (await ResolveAsync(ct) is { } scope) Report = await queries.CoverageAsync(scope, ct);
