@@ -95,6 +95,21 @@ public class LoggingAnObservationTests(LiveApp app, ITestOutputHelper output) : 
         await again.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task Another_action_item_row_is_added_in_place()
+    {
+        var page = await app.NewTabletPageAsync(768, 1024);
+        await LiveApp.SignInAsync(page, "manager@demo.local");
+        var employeeId = await WithDb(db => db.Employees.Where(e => e.FirstName == "Grace").Select(e => e.Id).SingleAsync());
+        await page.GotoAsync($"/Observations/Log?employeeId={employeeId}");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add another action item" }).TapAsync();
+
+        await Assertions.Expect(page.Locator("#action-items .action-item")).ToHaveCountAsync(4);
+        await Assertions.Expect(page.GetByLabel("Action item 4", new() { Exact = true })).ToBeVisibleAsync();
+        await page.Context.CloseAsync();
+    }
+
     async Task<T> WithDb<T>(Func<CoachingDbContext, Task<T>> query)
     {
         using var scope = app.Services.CreateScope();

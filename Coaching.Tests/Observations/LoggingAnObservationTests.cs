@@ -121,6 +121,24 @@ public class LoggingAnObservationTests(CoachingFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task More_action_items_can_be_added_than_the_form_starts_with()
+    {
+        var ella = await factory.PersonAsync("Ella Novak");
+        var manager = await Browser.SignedInAsync(factory, "manager4@demo.local");
+
+        var row = await Browser.ParseAsync(await manager.GetAsync("/Observations/Log?handler=ActionItemRow&index=3", htmx: true));
+        Assert.NotNull(row.QuerySelector("input[name='Form.ActionItems[3].Text']"));
+        Assert.Equal(HttpStatusCode.BadRequest, (await manager.GetAsync("/Observations/Log?handler=ActionItemRow&index=500", htmx: true)).StatusCode);
+
+        var form = new ObservationPost(ella).Rate(0, 2);
+        for (var i = 0; i < 4; i++) form.NextStep(i, $"Step {i + 1}");
+        await manager.PostAsync(Submit, form.Fields, htmx: true);
+
+        var stored = Assert.Single(await factory.ObservationsOfAsync(ella.Id), o => o.DraftKey == form.DraftKey);
+        Assert.Equal(["Step 1", "Step 2", "Step 3", "Step 4"], stored.ActionItems.OrderBy(a => a.Id).Select(a => a.Text));
+    }
+
+    [Fact]
     public async Task An_unfinished_draft_is_picked_up_again()
     {
         var oskar = await factory.PersonAsync("Oskar Lindqvist");

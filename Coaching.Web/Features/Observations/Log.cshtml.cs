@@ -62,6 +62,10 @@ public class LogModel(CoachingDbContext db, EmployeeAccess access, Rubrics.Publi
         return Page();
     }
 
+    /// <summary>One more empty action item row (the form starts with three).</summary>
+    public IActionResult OnGetActionItemRow(int index) =>
+        index is < 0 or >= ObservationForm.MaxActionItems ? BadRequest() : Partial("_ActionItemRow", (index, new ObservationForm.ActionItemInput(), (string?)null));
+
     /// <summary>Autosave: everything on the form, every time. htmx gets the save status (and any messages) out of band.</summary>
     public async Task<IActionResult> OnPostSaveAsync(CancellationToken ct) => await SaveAsync(submit: false, ct);
 

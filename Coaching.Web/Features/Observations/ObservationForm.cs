@@ -52,6 +52,7 @@ public sealed class ObservationForm
     [BindNever] public Dictionary<int, ActionItem> AddedRows { get; } = [];
 
     public const int ActionItemRows = 3;
+    public const int MaxActionItems = 20;
 
     public static ObservationForm New(int employeeId, RubricVersion rubric, DateTime nowLocal) => new()
     {
@@ -113,6 +114,7 @@ public sealed class ObservationForm
             if (submitting && r.Level is null && !string.IsNullOrWhiteSpace(r.Evidence))
                 yield return ($"Form.Ratings[{i}].Level", "Choose a level for the evidence you noted, or clear the note.");
         }
+        if (ActionItems.Count > MaxActionItems) yield return ("Form", $"An observation has at most {MaxActionItems} action items.");
         for (var i = 0; i < ActionItems.Count; i++)
         {
             var a = ActionItems[i];
