@@ -146,6 +146,26 @@ public class BadInputAndAccessTests(CoachingFactory factory) : IClassFixture<Coa
     }
 
     [Fact]
+    public async Task A_role_without_a_rubric_gets_a_clear_message_instead_of_a_form()
+    {
+        var manager = await Browser.SignedInAsync(factory, "manager@demo.local");
+        var newcomerId = await factory.WithDbAsync(async db =>
+        {
+            var role = new Coaching.Domain.Organisation.JobRole { Name = "Night-shift replenishment" };
+            var team = await db.Teams.SingleAsync(t => t.Name == "Front End");
+            var e = new Coaching.Domain.Organisation.Employee { FirstName = "Nia", LastName = "Okoro", JobRole = role, TeamId = team.Id, HireDate = new DateOnly(2026, 11, 1) };
+            db.Employees.Add(e);
+            await db.SaveChangesAsync();
+            return e.Id;
+        });
+
+        var page = await manager.GetDocumentAsync($"/Observations/Log?employeeId={newcomerId}");
+
+        Assert.Contains("has no published rubric yet", page.QuerySelector("#notice")!.TextContent);
+        Assert.Null(page.QuerySelector("#observation"));
+    }
+
+    [Fact]
     public async Task Drafts_do_not_show_on_the_profile_until_submitted()
     {
         var (manager, _) = await ArrangeAsync();

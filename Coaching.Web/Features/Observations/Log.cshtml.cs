@@ -22,6 +22,7 @@ public class LogModel(CoachingDbContext db, EmployeeAccess access, Rubrics.Publi
 
     public Employee Employee { get; private set; } = null!;
     public RubricVersion Rubric { get; private set; } = null!;
+    public bool HasRubric => Rubric is not null;
     public string RubricName { get; private set; } = "";
     public bool IsSubmitted { get; private set; }
     public DateTime? SubmittedAtUtc { get; private set; }
@@ -54,9 +55,13 @@ public class LogModel(CoachingDbContext db, EmployeeAccess access, Rubrics.Publi
             await ShowAsync(draft, ct);
             return Page();
         }
-        var version = await CurrentRubricAsync(employee, ct);
-        if (version is null) return NotFound();
         Employee = employee;
+        var version = await CurrentRubricAsync(employee, ct);
+        if (version is null)
+        {
+            Notice = $"{employee.FullName}'s role ({employee.JobRole?.Name}) has no published rubric yet, so there is nothing to rate against. Ask HR to set one under Rubrics → Job roles.";
+            return Page();
+        }
         Rubric = version;
         Form = ObservationForm.New(employee.Id, version, OrganisationClock.ToLocal(Now, Zone));
         return Page();
@@ -97,7 +102,9 @@ public class LogModel(CoachingDbContext db, EmployeeAccess access, Rubrics.Publi
         }
         else
         {
-            Rubric = await CurrentRubricAsync(employee, ct) ?? throw new InvalidOperationException("No rubric");
+            // Only a hand-made post gets here: the form is not offered when there is no rubric.
+            if (await CurrentRubricAsync(employee, ct) is not { } current) return NotFound("This person's role has no published rubric yet.");
+            Rubric = current;
             if (Form.RubricVersionId != 0 && Form.RubricVersionId != Rubric.Id)
                 Rubric = await RubricForNewObservationAsync(Form.RubricVersionId, employee, ct) ?? Rubric;
         }
