@@ -1,3 +1,4 @@
+using Coaching.Domain.Observations;
 using Coaching.Domain.Time;
 
 namespace Coaching.Domain.Summaries;
@@ -15,22 +16,22 @@ public static class SummaryComposition
 
         var visits = thisWeek.Select(o => new WeeklySummary.ObservedVisit(o.ObserverName, Local(o.ObservedAtUtc), Blank(o.Context))).ToList();
 
-        // Per skill: the levels in the order they were observed (unrated "not seen" ratings carry no level).
-        var levels = history
-            .SelectMany(o => o.Ratings.Where(r => r.Level is not null).Select(r => (o.ObservedAtUtc, r.SkillKey, r.SkillName, Level: r.Level!.Value)))
-            .GroupBy(r => r.SkillKey)
-            .ToDictionary(g => g.Key, g => g.OrderBy(r => r.ObservedAtUtc).ToList());
+        // Per skill: the levels in the order they were observed (unrated "not seen" ratings carry no level), the same
+        // rule the profile uses; the name is the one the skill had when last rated.
+        var rated = history.SelectMany(o => o.Ratings.Where(r => r.Level is not null).Select(r => (o.ObservedAtUtc, Rating: r))).ToList();
+        var levels = SkillProgress.From(rated.Select(x => new RatedLevel(x.Rating.SkillKey, x.Rating.Level!.Value, x.ObservedAtUtc)));
+        var lastNames = rated.GroupBy(x => x.Rating.SkillKey).ToDictionary(g => g.Key, g => g.OrderBy(x => x.ObservedAtUtc).Last().Rating.SkillName);
         var observedThisWeek = thisWeek.SelectMany(o => o.Ratings).Where(r => r.Level is not null).Select(r => r.SkillKey).ToHashSet();
         var required = source.Requirements.ToDictionary(r => r.SkillKey);
 
         var keys = source.Requirements.Select(r => r.SkillKey).Concat(levels.Keys.Where(k => !required.ContainsKey(k))).ToList();
         var skills = keys.Select(key =>
         {
-            levels.TryGetValue(key, out var seen);
+            var seen = levels.GetValueOrDefault(key);
             required.TryGetValue(key, out var req);
-            var latest = seen is { Count: > 0 } ? seen[^1].Level : (int?)null;
-            var previous = seen is { Count: > 1 } ? seen[^2].Level : (int?)null;
-            var name = seen is { Count: > 0 } ? seen[^1].SkillName : req!.SkillName;
+            var latest = seen?.Latest;
+            var previous = seen?.Previous;
+            var name = lastNames.GetValueOrDefault(key) ?? req!.SkillName;
             string? levelName = latest is { } l && source.LevelNames?.TryGetValue(l, out var n) == true ? n : null;
             return new WeeklySummary.SkillProgress(name, latest, previous, req?.RequiredLevel, observedThisWeek.Contains(key), levelName);
         })
