@@ -48,6 +48,11 @@
   document.body.addEventListener('htmx:afterRequest', function (e) {
     if (inForm(e) && e.detail.successful) { pending = false; forget(); }
   });
+  // The new action item row's index is the number of rows already there (no js: in hx-vals: the CSP forbids eval).
+  document.body.addEventListener('htmx:configRequest', function (e) {
+    if (e.detail.elt && e.detail.elt.hasAttribute && e.detail.elt.hasAttribute('data-add-action-item'))
+      e.detail.parameters.index = document.querySelectorAll('#action-items .action-item').length;
+  });
   function retry() {
     var form = document.getElementById('observation');
     if (pending && form && navigator.onLine !== false) { pending = false; htmx.trigger(form, 'autosave'); }
