@@ -83,6 +83,8 @@ public static class CoachingApp
 
         services.AddHealthChecks().AddDbContextCheck<CoachingDbContext>("database");
         services.AddScoped<EmployeeAccess>();
+        services.AddScoped<AuditTrail>();
+        services.AddScoped<Features.People.PeopleImports>();
         services.AddMemoryCache();
         services.AddScoped<Features.Rubrics.PublishedRubrics>();
         services.AddScoped<DemoSeeder>();

@@ -3,6 +3,8 @@ namespace Coaching.Domain.Organisation;
 public class Employee
 {
     public int Id { get; set; }
+    /// <summary>The employee id of the HR system the people import comes from; how the next import recognises this person.</summary>
+    public string? EmployeeNumber { get; set; }
     public required string FirstName { get; set; }
     public required string LastName { get; set; }
     public string? Email { get; set; }

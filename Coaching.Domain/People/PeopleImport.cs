@@ -83,14 +83,15 @@ public static class PeopleImport
     /// <summary>What the column headed <paramref name="header"/> means, if anything.</summary>
     public static PeopleColumn? ColumnFor(string header) => Aliases.TryGetValue(Normalise(header), out var c) ? c : null;
 
-    public static ImportPreview Preview(string text, IReadOnlyList<ExistingPerson> existing, ImportOptions options)
+    /// <param name="currentManagers">Who leads which team today (manager email, team, site), so only new assignments are listed.</param>
+    public static ImportPreview Preview(string text, IReadOnlyList<ExistingPerson> existing, ImportOptions options, IReadOnlyCollection<ManagerAssignment>? currentManagers = null)
     {
         var (file, problem) = CsvFile.Read(text);
         if (file is null) return ImportPreview.Refused(problem!);
-        return Preview(file, existing, options);
+        return Preview(file, existing, options, currentManagers ?? []);
     }
 
-    public static ImportPreview Preview(CsvFile file, IReadOnlyList<ExistingPerson> existing, ImportOptions options)
+    public static ImportPreview Preview(CsvFile file, IReadOnlyList<ExistingPerson> existing, ImportOptions options, IReadOnlyCollection<ManagerAssignment> currentManagers)
     {
         var columns = new Dictionary<PeopleColumn, int>();
         for (var i = 0; i < file.Header.Count; i++)
@@ -184,6 +185,8 @@ public static class PeopleImport
             valid.Where(p => !knownTeams.Contains((p.Team.ToLowerInvariant(), (p.Site ?? "").ToLowerInvariant())) && !(p.Site is null && existing.Any(e => e.Team.Equals(p.Team, StringComparison.OrdinalIgnoreCase))))
                 .Select(p => (p.Team, p.Site)).DistinctBy(t => (t.Team.ToLowerInvariant(), t.Site?.ToLowerInvariant())).ToList(),
             valid.Where(p => p.ManagerEmail is not null).Select(p => new ManagerAssignment(p.ManagerEmail!.ToLowerInvariant(), p.Team, p.Site))
+                .Where(m => !currentManagers.Any(c => c.ManagerEmail.Equals(m.ManagerEmail, StringComparison.OrdinalIgnoreCase)
+                    && c.Team.Equals(m.Team, StringComparison.OrdinalIgnoreCase) && (m.Site is null || m.Site.Equals(c.Site, StringComparison.OrdinalIgnoreCase))))
                 .DistinctBy(m => (m.ManagerEmail, m.Team.ToLowerInvariant(), m.Site?.ToLowerInvariant())).ToList());
     }
 

@@ -32,6 +32,8 @@ public abstract class CoachingDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<ActionItem> ActionItems => Set<ActionItem>();
     public DbSet<ObservationChange> ObservationChanges => Set<ObservationChange>();
     public DbSet<SummaryDelivery> SummaryDeliveries => Set<SummaryDelivery>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Coaching.Domain.People.PeopleImportUpload> PeopleImportUploads => Set<Coaching.Domain.People.PeopleImportUpload>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {

@@ -137,7 +137,7 @@ public sealed class DemoSeeder(CoachingDbContext db, IPasswordHasher<AppUser> ha
                 var names = person.Split(' ', 2);
                 var employee = new Employee
                 {
-                    FirstName = names[0], LastName = names[1], Email = EmailFor(person), JobRole = jobRoles[t.Role], Team = team,
+                    EmployeeNumber = $"E{1000 + n}", FirstName = names[0], LastName = names[1], Email = EmailFor(person), JobRole = jobRoles[t.Role], Team = team,
                     HireDate = today.AddDays(-tenureDays[n++ % tenureDays.Length] - random.Next(0, 15)), IsActive = true,
                 };
                 db.Employees.Add(employee);

@@ -33,6 +33,8 @@ sealed class EmployeeConfiguration : IEntityTypeConfiguration<Employee>
         b.Property(e => e.Email).HasMaxLength(256);
         b.Ignore(e => e.FullName);
         b.HasIndex(e => e.Email);
+        b.Property(e => e.EmployeeNumber).HasMaxLength(50);
+        b.HasIndex(e => e.EmployeeNumber).IsUnique();
         b.HasIndex(e => new { e.TeamId, e.IsActive });
         b.HasOne(e => e.Team).WithMany(t => t.Employees).HasForeignKey(e => e.TeamId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(e => e.JobRole).WithMany().HasForeignKey(e => e.JobRoleId).OnDelete(DeleteBehavior.Restrict);
@@ -61,5 +63,30 @@ sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
     {
         b.Property(u => u.DisplayName).HasMaxLength(200);
         b.HasOne<Employee>().WithMany().HasForeignKey(u => u.EmployeeId).OnDelete(DeleteBehavior.SetNull);
+    }
+}
+
+sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> b)
+    {
+        b.Property(a => a.UserId).HasMaxLength(450);
+        b.Property(a => a.UserName).HasMaxLength(256);
+        b.Property(a => a.Action).HasMaxLength(64);
+        b.Property(a => a.Subject).HasMaxLength(300);
+        b.Property(a => a.Details).HasMaxLength(4000);
+        b.HasIndex(a => a.AtUtc);
+        b.HasIndex(a => new { a.Action, a.AtUtc });
+    }
+}
+
+sealed class PeopleImportUploadConfiguration : IEntityTypeConfiguration<Coaching.Domain.People.PeopleImportUpload>
+{
+    public void Configure(EntityTypeBuilder<Coaching.Domain.People.PeopleImportUpload> b)
+    {
+        b.Property(u => u.FileName).HasMaxLength(260);
+        b.Property(u => u.UploadedByUserId).HasMaxLength(450);
+        b.Property(u => u.Outcome).HasMaxLength(4000);
+        b.HasIndex(u => u.UploadedAtUtc);
     }
 }
