@@ -32,7 +32,8 @@ public static class CoachingApp
                 o.User.RequireUniqueEmail = true;
             })
             .AddEntityFrameworkStores<CoachingDbContext>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<Features.Account.InvitationTokenProvider>(Features.Account.AccountInvitations.TokenProvider);
 
         services.ConfigureApplicationCookie(o =>
         {
@@ -84,6 +85,8 @@ public static class CoachingApp
         services.AddHealthChecks().AddDbContextCheck<CoachingDbContext>("database");
         services.AddScoped<EmployeeAccess>();
         services.AddScoped<AuditTrail>();
+        services.AddScoped<Features.Account.AccountInvitations>();
+        services.AddScoped<IOperatorCommand, Operations.CreateAdminCommand>();
         services.AddScoped<Features.People.PeopleImports>();
         services.AddMemoryCache();
         services.AddScoped<Features.Rubrics.PublishedRubrics>();

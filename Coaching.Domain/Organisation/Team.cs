@@ -6,6 +6,8 @@ public class Team
     public int Id { get; set; }
     public required string Name { get; set; }
     public required string Site { get; set; }
+    /// <summary>An archived team is kept for the history of the people who were in it, but takes no one new.</summary>
+    public DateTime? ArchivedAtUtc { get; set; }
     public List<TeamManager> Managers { get; set; } = [];
     public List<Employee> Employees { get; set; } = [];
 }

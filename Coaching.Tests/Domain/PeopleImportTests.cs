@@ -158,3 +158,48 @@ public class PeopleImportTests
         Assert.Equal(new FieldChange("active", "yes", "no"), Assert.Single(Assert.Single(preview.Changed).Changes));
     }
 }
+
+public class AccountStateTests
+{
+    static readonly DateTimeOffset Now = new(2026, 11, 25, 9, 0, 0, TimeSpan.Zero);
+
+    [Theory]
+    [InlineData(false, false, false, null, false, AccountState.None)]
+    [InlineData(true, false, false, null, false, AccountState.None)]       // created by an import, never invited
+    [InlineData(true, false, true, null, false, AccountState.Invited)]
+    [InlineData(true, true, true, null, false, AccountState.Active)]
+    [InlineData(true, true, true, 10, false, AccountState.Locked)]
+    [InlineData(true, true, true, -10, false, AccountState.Active)]     // a lockout that has ended
+    [InlineData(true, true, true, 10, true, AccountState.Deactivated)]  // deactivated wins
+    [InlineData(true, false, true, null, true, AccountState.Deactivated)]
+    public void An_account_is_in_one_state_an_administrator_can_act_on(bool account, bool password, bool invited, int? lockoutMinutes, bool deactivated, AccountState expected) =>
+        Assert.Equal(expected, AccountStates.Of(account, password, invited ? Now.UtcDateTime.AddDays(-1) : null,
+            lockoutMinutes is { } m ? Now.AddMinutes(m) : null, deactivated ? Now.UtcDateTime : null, Now));
+}
+
+public class OrganisationRulesTests
+{
+    static readonly DateOnly Today = new(2026, 11, 25);
+
+    [Fact]
+    public void A_person_needs_names_a_real_email_nobody_else_has_and_a_sane_hire_date()
+    {
+        var problems = PersonRules.Check(new("E1", " ", "Ruiz", "not-an-email", new DateOnly(2030, 1, 1)), null, null, Today);
+        Assert.Equal(["FirstName", "Email", "HireDate"], problems.Select(p => p.Field));
+        var taken = PersonRules.Check(new("E1", "Ana", "Ruiz", "tom@example.org", Today), emailOwner: "Tom Becker", numberOwner: "Zoë Ł", Today);
+        Assert.Equal(["Employee id E1 already belongs to Zoë Ł.", "tom@example.org is already the email of Tom Becker."], taken.Select(p => p.Message));
+        Assert.Empty(PersonRules.Check(new(null, "Ana", "Ruiz", null, Today), null, null, Today));
+    }
+
+    [Fact]
+    public void A_team_is_archived_only_when_nobody_active_is_in_it_and_merged_only_into_another_active_team()
+    {
+        var front = new Coaching.Domain.Organisation.Team { Id = 1, Name = "Front End", Site = "Riverside" };
+        var online = new Coaching.Domain.Organisation.Team { Id = 2, Name = "Online", Site = "Riverside" };
+        Assert.Contains("still has 2 active people", TeamRules.WhyNotArchive(front, 2));
+        Assert.Null(TeamRules.WhyNotArchive(front, 0));
+        Assert.Null(TeamRules.WhyNotMerge(front, online));
+        Assert.NotNull(TeamRules.WhyNotMerge(front, front));
+        Assert.Equal("Riverside already has a team called Front End.", Assert.Single(TeamRules.CheckName("front end", "Riverside", [front, online])).Message);
+    }
+}

@@ -7,6 +7,10 @@ public class AppUser : IdentityUser
 {
     public string DisplayName { get; set; } = "";
     public int? EmployeeId { get; set; }
+    /// <summary>When the last invitation to set a password was sent; null when never invited.</summary>
+    public DateTime? InvitedAtUtc { get; set; }
+    /// <summary>Sign-in turned off (a leaver, or by an administrator); the account and its history stay.</summary>
+    public DateTime? DeactivatedAtUtc { get; set; }
 }
 
 public static class Roles

@@ -16,7 +16,7 @@ public interface IOperatorCommand
 
 public static class OperatorCommandLine
 {
-    static readonly string[] Nouns = ["summaries", "demo", "bench"];
+    static readonly string[] Nouns = ["summaries", "demo", "bench", "accounts"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Nouns.Contains(args[0], StringComparer.OrdinalIgnoreCase);
 
