@@ -80,6 +80,7 @@ public static class CoachingApp
             o.Conventions.AuthorizeFolder("/People", Policies.HumanResources);
             o.Conventions.AuthorizeFolder("/Summaries", Policies.HumanResources);
             o.Conventions.AuthorizeFolder("/Insights", Policies.Insights);
+            o.Conventions.AuthorizeFolder("/Admin", Policies.Admins);
         });
 
         services.AddHealthChecks().AddDbContextCheck<CoachingDbContext>("database");
@@ -88,6 +89,7 @@ public static class CoachingApp
         services.AddScoped<Features.Account.AccountInvitations>();
         services.AddScoped<IOperatorCommand, Operations.CreateAdminCommand>();
         services.AddScoped<Features.People.PeopleImports>();
+        services.AddScoped<Features.People.Leavers>();
         services.AddMemoryCache();
         services.AddScoped<Features.Rubrics.PublishedRubrics>();
         services.AddScoped<DemoSeeder>();

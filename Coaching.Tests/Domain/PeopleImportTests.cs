@@ -203,3 +203,17 @@ public class OrganisationRulesTests
         Assert.Equal("Riverside already has a team called Front End.", Assert.Single(TeamRules.CheckName("front end", "Riverside", [front, online])).Message);
     }
 }
+
+public class GettingStartedTests
+{
+    [Fact]
+    public void An_empty_organisation_has_every_step_to_do_and_each_is_ticked_when_done()
+    {
+        var empty = new GettingStarted.Facts(0, 0, 0, 0, 0, 0, false);
+        Assert.All(GettingStarted.Steps(empty), s => Assert.False(s.Done));
+        var half = new GettingStarted.Facts(3, 2, 1, 40, 30, 10, false);
+        Assert.Equal([true, false, true, false, false], GettingStarted.Steps(half).Select(s => s.Done));
+        Assert.Contains("1 of 2 job roles have no rubric", GettingStarted.Steps(half)[1].Detail);
+        Assert.True(GettingStarted.IsComplete(new GettingStarted.Facts(3, 2, 0, 40, 30, 30, true)));
+    }
+}

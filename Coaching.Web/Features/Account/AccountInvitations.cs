@@ -88,13 +88,15 @@ public sealed class AccountInvitations(CoachingDbContext db, UserManager<AppUser
     }
 
     /// <summary>Sends an invitation (no password yet) or a reset link (has one). Deactivated accounts get nothing.</summary>
-    public async Task<bool> SendLinkAsync(AppUser user, CancellationToken ct)
+    /// <param name="session">A mail session to reuse when inviting many people at once; one of its own otherwise.</param>
+    public async Task<bool> SendLinkAsync(AppUser user, CancellationToken ct, IMailSession? session = null)
     {
         if (user.DeactivatedAtUtc is not null || user.Email is null) return false;
         var kind = user.PasswordHash is null ? PasswordLinkKind.Invite : PasswordLinkKind.Reset;
         var link = await LinkAsync(user, kind);
         var message = AccountEmail.Build(kind, user.DisplayName is { Length: > 0 } name ? name : user.Email, link, org.Value.Name, mailer.From, new MailboxAddress(user.DisplayName, user.Email));
-        await using (var session = mailer.Open()) await session.SendAsync(message, ct);
+        if (session is not null) await session.SendAsync(message, ct);
+        else await using (var own = mailer.Open()) await own.SendAsync(message, ct);
         if (kind == PasswordLinkKind.Invite)
         {
             user.InvitedAtUtc = clock.GetUtcNow().UtcDateTime;
@@ -102,6 +104,23 @@ public sealed class AccountInvitations(CoachingDbContext db, UserManager<AppUser
         }
         logger.LogInformation("Sent a {Kind} link to {User}", kind, user.Id);
         return true;
+    }
+
+    /// <summary>Invites every active person with an email who has not signed up and was not invited yet (or only these people).</summary>
+    public async Task<int> InviteEveryoneNewAsync(CancellationToken ct, IReadOnlyCollection<int>? only = null)
+    {
+        var people = await db.Employees.Where(e => e.IsActive && e.Email != null
+                && !db.Users.Any(u => (u.EmployeeId == e.Id || u.NormalizedEmail == e.Email!.ToUpper()) && (u.PasswordHash != null || u.InvitedAtUtc != null || u.DeactivatedAtUtc != null)))
+            .ToListAsync(ct);
+        if (only is not null) people = people.Where(p => only.Contains(p.Id)).ToList();
+        var sent = 0;
+        await using var session = mailer.Open();
+        foreach (var person in people)
+        {
+            var account = await EnsureAccountAsync(person);
+            if (await SendLinkAsync(account, ct, session)) sent++;
+        }
+        return sent;
     }
 
     static void Check(IdentityResult result, string email)

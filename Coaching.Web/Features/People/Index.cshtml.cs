@@ -10,10 +10,20 @@ using Microsoft.Extensions.Options;
 namespace Coaching.Web.Features.People;
 
 /// <summary>Everyone in the organisation (HR and Admin), by team, with a way into each profile.</summary>
-public class IndexModel(EmployeeAccess access, TimeProvider clock, IOptions<OrganisationOptions> org) : PageModel
+public class IndexModel(EmployeeAccess access, TimeProvider clock, IOptions<OrganisationOptions> org, Account.AccountInvitations invitations, AuditTrail audit, Data.CoachingDbContext db) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "q")] public string? Filter { get; set; }
     public IReadOnlyList<Row> Rows { get; private set; } = [];
+
+    /// <summary>Invites everyone with an email who has no account yet or was never invited (after an import, say).</summary>
+    public async Task<IActionResult> OnPostInviteEveryoneAsync(CancellationToken ct)
+    {
+        var sent = await invitations.InviteEveryoneNewAsync(ct);
+        audit.Record(User, "account.invite-everyone", $"{sent} people");
+        await db.SaveChangesAsync(ct);
+        TempData["Toast"] = sent == 0 ? "Everyone with an email address is already invited or signed up." : $"Invitations sent to {sent} people.";
+        return RedirectToPage();
+    }
 
     public sealed record Row(int Id, string Name, string? Email, string Role, string Team, string Site, Tenure Tenure, bool IsActive);
 

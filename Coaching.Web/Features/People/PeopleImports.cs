@@ -17,7 +17,7 @@ using Team = Coaching.Domain.Organisation.Team;
 /// <see cref="PeopleImport"/>'s; this class loads the organisation for them and writes what the preview says, in one
 /// transaction.
 /// </summary>
-public sealed class PeopleImports(CoachingDbContext db, UserManager<AppUser> users, AuditTrail audit, TimeProvider clock,
+public sealed class PeopleImports(CoachingDbContext db, UserManager<AppUser> users, AuditTrail audit, Leavers leavers, TimeProvider clock,
     IOptions<OrganisationOptions> org, ILogger<PeopleImports> logger)
 {
     public const long MaxFileBytes = 20 * 1024 * 1024;
@@ -158,18 +158,12 @@ public sealed class PeopleImports(CoachingDbContext db, UserManager<AppUser> use
         await db.SaveChangesAsync(ct);
     }
 
-    /// <summary>A leaver cannot sign in from the moment the import is applied (their cookie too: the security stamp changes); a returner can again.</summary>
+    /// <summary>A leaver cannot sign in from the moment the import is applied (their open session neither); a returner can again.</summary>
     async Task BlockOrRestoreSignInAsync(ImportPreview preview, CancellationToken ct)
     {
         var leaving = preview.Leaving.Select(l => l.Id).Concat(preview.Changed.Where(c => !c.Row.Active).Select(c => c.ExistingId!.Value)).ToHashSet();
         var returning = preview.Changed.Where(c => c.Row.Active && c.Changes.Any(f => f.Field == "active")).Select(c => c.ExistingId!.Value).ToHashSet();
-        if (leaving.Count + returning.Count == 0) return;
-        var accounts = await db.Users.Where(u => u.EmployeeId != null && (leaving.Contains(u.EmployeeId.Value) || returning.Contains(u.EmployeeId.Value))).ToListAsync(ct);
-        foreach (var account in accounts)
-        {
-            account.LockoutEnd = leaving.Contains(account.EmployeeId!.Value) ? DateTimeOffset.MaxValue : null;
-            account.SecurityStamp = Guid.NewGuid().ToString("N");
-        }
+        await leavers.FollowAsync(leaving, returning, ct);
         await db.SaveChangesAsync(ct);
     }
 

@@ -6,16 +6,34 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Coaching.Web.Data.Migrations.SqlServer
 {
     /// <inheritdoc />
-    public partial class PeopleImport : Migration
+    public partial class Organisation : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<DateTime>(
+                name: "ArchivedAtUtc",
+                table: "Teams",
+                type: "datetime2",
+                nullable: true);
+
             migrationBuilder.AddColumn<string>(
                 name: "EmployeeNumber",
                 table: "Employees",
                 type: "nvarchar(50)",
                 maxLength: 50,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "DeactivatedAtUtc",
+                table: "AspNetUsers",
+                type: "datetime2",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "InvitedAtUtc",
+                table: "AspNetUsers",
+                type: "datetime2",
                 nullable: true);
 
             migrationBuilder.CreateTable(
@@ -91,8 +109,20 @@ namespace Coaching.Web.Data.Migrations.SqlServer
                 table: "Employees");
 
             migrationBuilder.DropColumn(
+                name: "ArchivedAtUtc",
+                table: "Teams");
+
+            migrationBuilder.DropColumn(
                 name: "EmployeeNumber",
                 table: "Employees");
+
+            migrationBuilder.DropColumn(
+                name: "DeactivatedAtUtc",
+                table: "AspNetUsers");
+
+            migrationBuilder.DropColumn(
+                name: "InvitedAtUtc",
+                table: "AspNetUsers");
         }
     }
 }

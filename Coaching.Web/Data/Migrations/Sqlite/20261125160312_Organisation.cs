@@ -6,16 +6,34 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Coaching.Web.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class PeopleImport : Migration
+    public partial class Organisation : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<DateTime>(
+                name: "ArchivedAtUtc",
+                table: "Teams",
+                type: "TEXT",
+                nullable: true);
+
             migrationBuilder.AddColumn<string>(
                 name: "EmployeeNumber",
                 table: "Employees",
                 type: "TEXT",
                 maxLength: 50,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "DeactivatedAtUtc",
+                table: "AspNetUsers",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "InvitedAtUtc",
+                table: "AspNetUsers",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.CreateTable(
@@ -90,8 +108,20 @@ namespace Coaching.Web.Data.Migrations.Sqlite
                 table: "Employees");
 
             migrationBuilder.DropColumn(
+                name: "ArchivedAtUtc",
+                table: "Teams");
+
+            migrationBuilder.DropColumn(
                 name: "EmployeeNumber",
                 table: "Employees");
+
+            migrationBuilder.DropColumn(
+                name: "DeactivatedAtUtc",
+                table: "AspNetUsers");
+
+            migrationBuilder.DropColumn(
+                name: "InvitedAtUtc",
+                table: "AspNetUsers");
         }
     }
 }
