@@ -42,7 +42,8 @@ public sealed record InsightsPeriod(DateOnly From, DateOnly To)
         }
         var start = ParseDate(from, "from", "start", problems);
         var end = ParseDate(to, "to", "end", problems);
-        if (start is { } s)
+        if (start > end) problems["from"] = "The start date is after the end date.";
+        if (start is { } s && !problems.ContainsKey("from"))
         {
             if (s > today) problems["from"] = $"The start date is in the future; the latest is today ({today:d MMM yyyy}).";
             else if (earliest is { } first && s < first) problems["from"] = $"The organisation's data starts on {first:d MMM yyyy}; start on or after that day.";
@@ -52,11 +53,8 @@ public sealed record InsightsPeriod(DateOnly From, DateOnly To)
             if (e > today) problems["to"] = $"The end date is in the future; the latest is today ({today:d MMM yyyy}).";
             else if (earliest is { } first && e < first) problems["to"] = $"The organisation's data starts on {first:d MMM yyyy}; end on or after that day.";
         }
-        if (problems.Count == 0)
-        {
-            if (start > end) problems["from"] = "The start date is after the end date.";
-            else if (end!.Value.DayNumber - start!.Value.DayNumber + 1 > MaxDays) problems["from"] = $"A custom period is at most {MaxDays} days.";
-        }
+        if (problems.Count == 0 && end!.Value.DayNumber - start!.Value.DayNumber + 1 > MaxDays)
+            problems["from"] = $"A custom period is at most {MaxDays} days.";
         return problems.Count == 0 ? (new InsightsPeriod(start!.Value, end!.Value), problems) : (null, problems);
     }
 

@@ -36,7 +36,7 @@ public class RubricVersioningTests(CoachingFactory factory) : IClassFixture<Coac
         Assert.Equal(HttpStatusCode.OK, renamed.StatusCode);
         Assert.Equal("Espresso dialling-in", (await Browser.ParseAsync(renamed)).QuerySelector($"#skill-{skillId}")!.GetAttribute("value"));
 
-        var published = await hr.PostAsync($"/Rubrics/Edit/{draftId}?handler=Publish", [], htmx: true);
+        var published = await hr.PostAsync($"/Rubrics/Edit/{draftId}?handler=Publish", new() { ["confirmed"] = "true" }, htmx: true);
         Assert.Equal($"/Rubrics/Details/{rubricId}", published.Headers.GetValues("HX-Redirect").Single());
 
         var versions = await factory.WithDbAsync(db => db.RubricVersions.Where(v => v.RubricId == rubricId).OrderBy(v => v.Number).Select(v => v.Status).ToListAsync());
