@@ -34,4 +34,19 @@ public class MyTeamTests(LiveApp app) : IClassFixture<LiveApp>
         Assert.Contains("q=ana", page.Url);
         await page.Context.CloseAsync();
     }
+
+    [Theory]
+    [InlineData("zoe")]
+    [InlineData("ZOË")]
+    [InlineData("lukasiewicz")]
+    public async Task The_name_filter_ignores_accents_and_case(string typed)
+    {
+        var page = await app.NewTabletPageAsync(768, 1024);
+        await LiveApp.SignInAsync(page, "manager@demo.local");
+
+        await page.GetByLabel("Filter by name").FillAsync(typed);
+
+        await Assertions.Expect(page.Locator(".employee-name")).ToHaveTextAsync(["Zoë Łukasiewicz"]);
+        await page.Context.CloseAsync();
+    }
 }

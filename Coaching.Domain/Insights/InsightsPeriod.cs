@@ -23,9 +23,10 @@ public sealed record InsightsPeriod(DateOnly From, DateOnly To)
 
     /// <summary>
     /// Reads the period a person chose. Problems are keyed by the field they belong to ("period", "from", "to")
-    /// so the page can show each next to its input.
+    /// so the page can show each next to its input. <paramref name="earliest"/> is the first day the organisation has
+    /// data for: a custom period starting before it (a year typed as 0002) would only ever show nothing.
     /// </summary>
-    public static (InsightsPeriod? Period, IReadOnlyDictionary<string, string> Problems) Parse(string? choice, string? from, string? to, DateOnly today)
+    public static (InsightsPeriod? Period, IReadOnlyDictionary<string, string> Problems) Parse(string? choice, string? from, string? to, DateOnly today, DateOnly? earliest = null)
     {
         var problems = new Dictionary<string, string>();
         choice = string.IsNullOrWhiteSpace(choice) ? Last90 : choice.Trim().ToLowerInvariant();
@@ -41,12 +42,19 @@ public sealed record InsightsPeriod(DateOnly From, DateOnly To)
         }
         var start = ParseDate(from, "from", "start", problems);
         var end = ParseDate(to, "to", "end", problems);
-        if (start is { } s && end is { } e)
+        if (start > end) problems["from"] = "The start date is after the end date.";
+        if (start is { } s && !problems.ContainsKey("from"))
         {
-            if (e > today) problems["to"] = $"The end date is in the future; the latest is today ({today:yyyy-MM-dd}).";
-            else if (s > e) problems["from"] = "The start date is after the end date.";
-            else if (e.DayNumber - s.DayNumber + 1 > MaxDays) problems["from"] = $"A custom period is at most {MaxDays} days.";
+            if (s > today) problems["from"] = $"The start date is in the future; the latest is today ({today:d MMM yyyy}).";
+            else if (earliest is { } first && s < first) problems["from"] = $"The organisation's data starts on {first:d MMM yyyy}; start on or after that day.";
         }
+        if (end is { } e)
+        {
+            if (e > today) problems["to"] = $"The end date is in the future; the latest is today ({today:d MMM yyyy}).";
+            else if (earliest is { } first && e < first) problems["to"] = $"The organisation's data starts on {first:d MMM yyyy}; end on or after that day.";
+        }
+        if (problems.Count == 0 && end!.Value.DayNumber - start!.Value.DayNumber + 1 > MaxDays)
+            problems["from"] = $"A custom period is at most {MaxDays} days.";
         return problems.Count == 0 ? (new InsightsPeriod(start!.Value, end!.Value), problems) : (null, problems);
     }
 

@@ -31,6 +31,28 @@ public static class RubricEditing
         return draft;
     }
 
+    /// <summary>
+    /// An empty draft on the default scale, for a rubric that has nothing published to copy (a new rubric, or one
+    /// whose only draft was discarded).
+    /// </summary>
+    public static RubricVersion StartEmptyDraft(Rubric rubric, DateTime nowUtc) => new()
+    {
+        RubricId = rubric.Id,
+        Number = rubric.Versions.Count == 0 ? 1 : rubric.Versions.Max(v => v.Number) + 1,
+        Status = RubricVersionStatus.Draft,
+        CreatedAtUtc = nowUtc,
+        Levels = RubricRules.DefaultLevelNames.Select((n, i) => new RubricLevel { Value = i + 1, Name = n }).ToList(),
+    };
+
+    /// <summary>
+    /// When <paramref name="version"/> stopped being current: the day the next version was published. A version's own
+    /// publish date says when it started, not when it was superseded.
+    /// </summary>
+    public static DateTime? SupersededAtUtc(Rubric rubric, RubricVersion version) =>
+        version.Status != RubricVersionStatus.Superseded ? null
+        : rubric.Versions.Where(v => v.Number > version.Number && v.PublishedAtUtc is not null)
+            .OrderBy(v => v.Number).Select(v => v.PublishedAtUtc).FirstOrDefault();
+
     /// <summary>Publishes <paramref name="draft"/> as the rubric's current version, superseding the previous one.</summary>
     public static IReadOnlyList<RubricProblem> Publish(Rubric rubric, RubricVersion draft, DateTime nowUtc)
     {

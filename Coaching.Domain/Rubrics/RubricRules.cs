@@ -23,6 +23,9 @@ public static class RubricRules
             if (string.IsNullOrWhiteSpace(level.Name)) problems.Add(new($"Level{level.Value}", $"Level {level.Value} needs a name."));
             else if (level.Name.Length > MaxLevelNameLength) problems.Add(new($"Level{level.Value}", $"Level names are at most {MaxLevelNameLength} characters."));
         }
+        foreach (var group in version.Levels.Where(l => !string.IsNullOrWhiteSpace(l.Name))
+                     .GroupBy(l => l.Name.Trim(), StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
+            problems.Add(new($"Level{group.Max(l => l.Value)}", $"Two levels are called \"{group.Key}\"; level names are unique within a rubric."));
         if (version.Skills.Count == 0) problems.Add(new("Skills", "Add at least one skill."));
         foreach (var group in version.Skills.GroupBy(s => s.Name.Trim(), StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
             problems.Add(new($"Skill{group.Last().Id}", $"Two skills are called \"{group.Key}\"; skill names are unique within a rubric."));
@@ -30,11 +33,17 @@ public static class RubricRules
         {
             var nameProblem = SkillNameProblem(skill.Name);
             if (nameProblem is not null) problems.Add(new($"Skill{skill.Id}", nameProblem));
+            // A published skill without a descriptor shows managers "Proficient:" and nothing to observe against.
+            foreach (var level in version.LevelsInOrder().Where(l => string.IsNullOrWhiteSpace(skill.DescriptorFor(l.Value))))
+                problems.Add(new(DescriptorField(skill, level.Value), $"\"{skill.Name}\" has no descriptor for level {level.Value} {level.Name}."));
             foreach (var d in skill.Descriptors.Where(d => d.Text.Length > MaxDescriptorLength))
                 problems.Add(new($"Skill{skill.Id}", $"The descriptor for level {d.Level} of \"{skill.Name}\" is over {MaxDescriptorLength} characters."));
         }
         return problems;
     }
+
+    /// <summary>The field a missing or too long descriptor belongs to, so the editor can show it beside that text.</summary>
+    public static string DescriptorField(Skill skill, int level) => $"Descriptor{skill.Id}-{level}";
 
     public static string? SkillNameProblem(string? name) =>
         string.IsNullOrWhiteSpace(name) ? "A skill needs a name."

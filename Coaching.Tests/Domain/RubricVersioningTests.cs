@@ -10,7 +10,7 @@ public class RubricVersioningTests
         {
             Id = 1, Number = 1, Status = RubricVersionStatus.Published,
             Levels = RubricRules.DefaultLevelNames.Select((n, i) => new RubricLevel { Value = i + 1, Name = n }).ToList(),
-            Skills = [new Skill { Id = 10, Key = Guid.NewGuid(), Name = "Milk texturing", Descriptors = [new() { Level = 1, Text = "Scalded" }] }],
+            Skills = [new Skill { Id = 10, Key = Guid.NewGuid(), Name = "Milk texturing", Descriptors = [new() { Level = 1, Text = "Scalded" }, new() { Level = 2, Text = "Foamy" }, new() { Level = 3, Text = "Silky" }, new() { Level = 4, Text = "Latte art" }] }],
         };
         return (new Rubric { Id = 1, Name = "Barista", Versions = [v1], CurrentVersionId = 1 }, v1);
     }

@@ -79,4 +79,60 @@ public class NoServerErrorsTests(CoachingFactory factory) : IClassFixture<Coachi
         Assert.True(failures.Count == 0, string.Join("\n", failures));
         Assert.True(requests > 100, $"only {requests} requests were made");
     }
+
+    /// <summary>
+    /// Rubrics and insights handlers with real ids (so the handler runs past "not found") and the shapes a form can be
+    /// bent into: dictionary keys that are not keys, collections left out, booleans that are not booleans, dates of year 2.
+    /// </summary>
+    [Fact]
+    public async Task Rubrics_and_insights_handlers_answer_odd_shapes_with_real_ids_without_a_500()
+    {
+        var hr = await Browser.SignedInAsync(factory, "hr@demo.local");
+        var (roleId, rubricId, versionId, skillId, teamId) = await factory.WithDbAsync(async db =>
+        {
+            var role = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(db.JobRoles, r => r.DefaultRubricId != null);
+            var version = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(db.RubricVersions, v => v.RubricId == role.DefaultRubricId);
+            var skill = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(db.Skills, s => s.RubricVersionId == version.Id);
+            var team = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(db.Teams);
+            return (role.Id, role.DefaultRubricId!.Value, version.Id, skill.Id, team.Id);
+        });
+        var posts = new List<(string Url, Dictionary<string, string> Form)>
+        {
+            ("/Rubrics/Roles", new() { ["roleId"] = $"{roleId}", ["rubricId"] = $"{rubricId}" }),
+            ("/Rubrics/Roles", new() { ["roleId"] = $"{roleId}", ["rubricId"] = $"{rubricId}", ["required[not-a-guid]"] = "3" }),
+            ("/Rubrics/Roles", new() { ["roleId"] = $"{roleId}", ["rubricId"] = $"{rubricId}", ["required[]"] = "3", ["required"] = "x" }),
+            ("/Rubrics/Roles", new() { ["roleId"] = $"{roleId}", ["rubricId"] = $"{rubricId}", [$"required[{Guid.Empty}]"] = "-2147483649" }),
+            ("/Rubrics/Roles", new() { ["roleId"] = $"{roleId}", ["rubricId"] = "", ["confirmed"] = "maybe" }),
+            ("/Rubrics/Roles", new() { ["roleId"] = $"{roleId}", ["rubricId"] = "2147483648" }),
+            ($"/Rubrics/Details/{rubricId}?handler=Edit", []),
+            ($"/Rubrics/Edit/{versionId}?handler=Publish", new() { ["confirmed"] = "maybe" }),
+            ($"/Rubrics/Edit/{versionId}?handler=Discard", []),
+            ($"/Rubrics/Edit/{versionId}?handler=Descriptor", new() { ["skillId"] = $"{skillId}", ["level"] = "99999999999", ["text"] = "\0" }),
+            ($"/Rubrics/Edit/{versionId}?handler=MoveSkill", new() { ["skillId"] = $"{skillId}", ["by"] = "-2147483648" }),
+            ($"/Rubrics/Edit/{versionId}?handler=LevelName", new() { ["value"] = "x" }),
+        };
+        var gets = new[]
+        {
+            "/Insights/Coverage?period=custom&from=0002-02-06&to=0002-10-01",
+            "/Insights/Coverage?period=custom&from=9999-12-31&to=9999-12-31",
+            "/Insights/Coverage?period=custom&from=0001-01-01&to=9999-12-31",
+            "/Insights/Coverage?period=custom&from=2026-02-06",
+            $"/Insights/Coverage?handler=Cell&period=30&cellTeam={teamId}&skill={Guid.Empty}",
+            $"/Insights/Coverage?handler=Cell&period=custom&from=0002-01-01&to=0002-01-02&cellTeam={teamId}&skill=x",
+            "/Insights/Coverage?handler=Csv&table=cell&period=30&cellTeam=2147483648",
+            "/Insights/Gaps?handler=People&gapRole=2147483648&skill=",
+            $"/Insights/Gaps?handler=Csv&table=people&gapRole={roleId}",
+            "/Insights/Calibration?period=custom&from=2026-01-01&to=2025-01-01&team=1e9",
+            "/Team?q=%00%C3%AB%CC%88",
+        };
+        var failures = new List<string>();
+        foreach (var htmx in new[] { false, true })
+        {
+            foreach (var (url, form) in posts)
+                if ((int)(await hr.PostAsync(url, form, htmx)).StatusCode is var code && code >= 500) failures.Add($"POST {url} {string.Join('&', form.Select(kv => kv.Key + "=" + kv.Value))} (htmx {htmx}) → {code}");
+            foreach (var url in gets)
+                if ((int)(await hr.GetAsync(url, htmx)).StatusCode is var code && code >= 500) failures.Add($"GET {url} (htmx {htmx}) → {code}");
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
 }

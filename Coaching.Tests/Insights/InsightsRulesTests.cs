@@ -35,6 +35,29 @@ public class InsightsRulesTests
         Assert.False(string.IsNullOrWhiteSpace(problems[field]));
     }
 
+    [Theory]
+    [InlineData("0002-02-06", "0002-10-01", "from", "data starts on 1 Jan 2025")]
+    [InlineData("2026-03-20", "2026-03-25", "from", "start date is in the future")]
+    [InlineData("2026-03-01", "2026-04-01", "to", "end date is in the future")]
+    [InlineData("2026-03-10", "2026-03-01", "from", "after the end date")]
+    [InlineData("2026-03-01", "", "to", "Enter the end date")]
+    public void A_custom_period_lies_between_the_organisations_first_data_and_today_and_starts_before_it_ends(string from, string to, string field, string message)
+    {
+        var (period, problems) = InsightsPeriod.Parse("custom", from, to, Today, earliest: new DateOnly(2025, 1, 1));
+
+        Assert.Null(period);
+        Assert.Contains(message, problems[field]);
+    }
+
+    [Fact]
+    public void A_custom_period_from_the_first_day_of_data_to_today_is_accepted()
+    {
+        var (period, problems) = InsightsPeriod.Parse("custom", "2025-06-01", "2026-03-15", Today, earliest: new DateOnly(2025, 6, 1));
+
+        Assert.Empty(problems);
+        Assert.Equal(new InsightsPeriod(new DateOnly(2025, 6, 1), Today), period);
+    }
+
     [Fact]
     public void A_custom_period_runs_from_local_midnight_to_the_midnight_after_its_last_day()
     {

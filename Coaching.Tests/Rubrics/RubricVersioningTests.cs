@@ -36,7 +36,7 @@ public class RubricVersioningTests(CoachingFactory factory) : IClassFixture<Coac
         Assert.Equal(HttpStatusCode.OK, renamed.StatusCode);
         Assert.Equal("Espresso dialling-in", (await Browser.ParseAsync(renamed)).QuerySelector($"#skill-{skillId}")!.GetAttribute("value"));
 
-        var published = await hr.PostAsync($"/Rubrics/Edit/{draftId}?handler=Publish", [], htmx: true);
+        var published = await hr.PostAsync($"/Rubrics/Edit/{draftId}?handler=Publish", new() { ["confirmed"] = "true" }, htmx: true);
         Assert.Equal($"/Rubrics/Details/{rubricId}", published.Headers.GetValues("HX-Redirect").Single());
 
         var versions = await factory.WithDbAsync(db => db.RubricVersions.Where(v => v.RubricId == rubricId).OrderBy(v => v.Number).Select(v => v.Status).ToListAsync());
@@ -77,7 +77,7 @@ public class RubricVersioningTests(CoachingFactory factory) : IClassFixture<Coac
         var page = await Browser.ParseAsync(duplicate);
         var field = page.QuerySelector($"#skill-{skills[1].Id}")!;
         Assert.Equal(skills[0].Name.ToUpperInvariant(), field.GetAttribute("value"));
-        Assert.Contains("already has a skill called", field.ParentElement!.QuerySelector(".text-danger")!.TextContent);
+        Assert.Contains("already has a skill called", field.ParentElement!.QuerySelector(".field-problem")!.TextContent);
 
         var longText = new string('d', RubricRules.MaxDescriptorLength + 1);
         var tooLong = await hr.PostAsync($"/Rubrics/Edit/{draftId}?handler=Descriptor", new() { ["skillId"] = $"{skills[0].Id}", ["level"] = "2", ["text"] = longText }, htmx: true);

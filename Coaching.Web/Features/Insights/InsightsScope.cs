@@ -1,10 +1,12 @@
 using System.Security.Claims;
 using Coaching.Domain.Insights;
+using Coaching.Domain.Observations;
 using Coaching.Domain.Organisation;
 using Coaching.Domain.Time;
 using Coaching.Web.Data;
 using Coaching.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Coaching.Web.Features.Insights;
 
@@ -39,17 +41,34 @@ public sealed record InsightsScope(
 
 public sealed record ScopeTeam(int Id, string Name, string Site);
 
-public sealed record FilterOptions(IReadOnlyList<string> Sites, IReadOnlyList<ScopeTeam> Teams, IReadOnlyList<(int Id, string Name)> Roles, IReadOnlyList<(int Id, string Name)> Rubrics);
-
-public sealed class InsightsScopes(CoachingDbContext db, EmployeeAccess access, TimeProvider clock, Microsoft.Extensions.Options.IOptions<OrganisationOptions> org)
+public sealed record FilterOptions(IReadOnlyList<string> Sites, IReadOnlyList<ScopeTeam> Teams, IReadOnlyList<(int Id, string Name)> Roles, IReadOnlyList<(int Id, string Name)> Rubrics)
 {
+    /// <summary>The organisation's first day with an observation (local); a custom period cannot start before it.</summary>
+    public DateOnly? FirstDay { get; init; }
+}
+
+public sealed class InsightsScopes(CoachingDbContext db, EmployeeAccess access, TimeProvider clock, Microsoft.Extensions.Options.IOptions<OrganisationOptions> org, IMemoryCache cache)
+{
+    /// <summary>
+    /// The first observed day, organisation-wide. Cached for a few minutes: it only moves when an observation is
+    /// back-dated before every other, and every insights request needs it.
+    /// </summary>
+    async Task<DateOnly?> FirstDayAsync(CancellationToken ct)
+    {
+        if (cache.TryGetValue("insights-first-day", out DateOnly? cached)) return cached;
+        var first = await db.Observations.Where(o => o.Status == ObservationStatus.Submitted).MinAsync(o => (DateTime?)o.ObservedAtUtc, ct);
+        DateOnly? day = first is { } at ? OrganisationClock.Today(at, org.Value.Zone) : null;
+        cache.Set("insights-first-day", day, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(5), Size = 1 });
+        return day;
+    }
+
     public async Task<FilterOptions> OptionsAsync(ClaimsPrincipal user, CancellationToken ct)
     {
         var teams = await access.VisibleTeams(user).OrderBy(t => t.Site).ThenBy(t => t.Name).Select(t => new ScopeTeam(t.Id, t.Name, t.Site)).ToListAsync(ct);
         var roles = await db.JobRoles.OrderBy(r => r.Name).Select(r => new { r.Id, r.Name }).ToListAsync(ct);
         var rubrics = await db.Rubrics.Where(r => r.CurrentVersionId != null).OrderBy(r => r.Name).Select(r => new { r.Id, r.Name }).ToListAsync(ct);
         return new FilterOptions(teams.Select(t => t.Site).Distinct().Order().ToList(), teams,
-            roles.Select(r => (r.Id, r.Name)).ToList(), rubrics.Select(r => (r.Id, r.Name)).ToList());
+            roles.Select(r => (r.Id, r.Name)).ToList(), rubrics.Select(r => (r.Id, r.Name)).ToList()) { FirstDay = await FirstDayAsync(ct) };
     }
 
     /// <summary>The scope, or the problems keyed by filter field (shown next to each input; nothing is queried then).</summary>
@@ -58,7 +77,7 @@ public sealed class InsightsScopes(CoachingDbContext db, EmployeeAccess access, 
         var zone = org.Value.Zone;
         var now = clock.GetUtcNow().UtcDateTime;
         var today = OrganisationClock.Today(now, zone);
-        var (period, periodProblems) = InsightsPeriod.Parse(filter.Period, filter.From, filter.To, today);
+        var (period, periodProblems) = InsightsPeriod.Parse(filter.Period, filter.From, filter.To, today, options.FirstDay);
         var problems = new Dictionary<string, string>(periodProblems);
 
         var teams = options.Teams.AsEnumerable();

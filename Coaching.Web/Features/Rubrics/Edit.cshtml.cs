@@ -21,12 +21,16 @@ public class EditModel(CoachingDbContext db, TimeProvider clock) : PageModel
     /// <summary>What the user typed where it was refused, so the field keeps it.</summary>
     public Dictionary<string, string> Attempted { get; } = [];
     public IReadOnlyList<RubricProblem> PublishProblems { get; private set; } = [];
+    /// <summary>Publish was pressed and nothing is wrong: the editor shows the "publish now?" step.</summary>
+    public bool ConfirmingPublish { get; private set; }
+    /// <summary>The version that publishing supersedes, if any, for the confirmation's wording.</summary>
+    public int? PreviousNumber { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int versionId, CancellationToken ct)
     {
         if (!await LoadAsync(versionId, ct)) return NotFound();
         if (!Version.IsEditable) return Redirect($"/Rubrics/Details/{RubricId}");
-        return Page();
+        return this.PageOrPartial("_Editor", this);
     }
 
     public Task<IActionResult> OnPostLevelNameAsync(int versionId, int value, string? name, CancellationToken ct) => EditAsync(versionId, ct, () =>
@@ -128,33 +132,69 @@ public class EditModel(CoachingDbContext db, TimeProvider clock) : PageModel
         else existing.Text = text.Trim();
     });
 
-    public async Task<IActionResult> OnPostPublishAsync(int versionId, CancellationToken ct)
+    /// <summary>
+    /// Publish asks first (a confirm step rendered by the server, so it works without script); a draft that would
+    /// publish empty descriptors or duplicate level names is refused before anyone is asked, each problem beside its field.
+    /// </summary>
+    public async Task<IActionResult> OnPostPublishAsync(int versionId, bool confirmed, CancellationToken ct)
     {
         if (!await LoadAsync(versionId, ct)) return NotFound();
+        if (!Version.IsEditable) return GoTo($"/Rubrics/Details/{RubricId}");
         var rubric = await db.Rubrics.Include(r => r.Versions).SingleAsync(r => r.Id == RubricId, ct);
-        PublishProblems = RubricEditing.Publish(rubric, Version, clock.GetUtcNow().UtcDateTime);
-        if (PublishProblems.Count > 0)
+        var problems = RubricRules.Check(Version);
+        if (problems.Count == 0 && !confirmed)
         {
+            ConfirmingPublish = true;
+            PreviousNumber = rubric.Versions.Where(v => v.Status == RubricVersionStatus.Published).Select(v => (int?)v.Number).SingleOrDefault();
+            return this.PageOrPartial("_Editor", this);
+        }
+        if (problems.Count == 0) problems = RubricEditing.Publish(rubric, Version, clock.GetUtcNow().UtcDateTime);
+        if (problems.Count > 0)
+        {
+            PublishProblems = problems;
+            foreach (var p in problems) if (EditorField(p.Field) is { } field) Errors.TryAdd(field, p.Message);
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return this.PageOrPartial("_Editor", this);
         }
         await db.SaveChangesAsync(ct);
         TempData["Toast"] = $"{RubricName} v{Version.Number} is published; new observations use it.";
-        var details = $"/Rubrics/Details/{RubricId}";
-        if (Request.IsHtmx()) { Response.Htmx(h => h.Redirect(details)); return new OkResult(); }
-        return Redirect(details);
+        return GoTo($"/Rubrics/Details/{RubricId}");
     }
 
+    /// <summary>
+    /// Discarding a draft keeps the published versions. A rubric that was never published has nothing else, so
+    /// discarding its only draft deletes the rubric (the confirmation says so) instead of leaving an empty shell.
+    /// </summary>
     public async Task<IActionResult> OnPostDiscardAsync(int versionId, CancellationToken ct)
     {
         if (!await LoadAsync(versionId, ct)) return NotFound();
-        if (!Version.IsEditable) return StatusCode(StatusCodes.Status409Conflict);
+        if (!Version.IsEditable) return GoTo($"/Rubrics/Details/{RubricId}");
+        var rubric = await db.Rubrics.Include(r => r.Versions).SingleAsync(r => r.Id == RubricId, ct);
         db.RubricVersions.Remove(Version);
+        var deleteRubric = rubric.CurrentVersionId is null && rubric.Versions.All(v => v == Version);
+        if (deleteRubric) db.Rubrics.Remove(rubric);
         await db.SaveChangesAsync(ct);
-        var details = $"/Rubrics/Details/{RubricId}";
-        if (Request.IsHtmx()) { Response.Htmx(h => h.Redirect(details)); return new OkResult(); }
-        return Redirect(details);
+        TempData["Toast"] = deleteRubric ? $"{RubricName} was never published; it is deleted." : $"Draft v{Version.Number} of {RubricName} is discarded.";
+        return GoTo(deleteRubric ? "/Rubrics" : $"/Rubrics/Details/{RubricId}");
     }
+
+    /// <summary>A whole-page move: htmx follows HX-Redirect, a plain form post a 302.</summary>
+    IActionResult GoTo(string url)
+    {
+        if (!Request.IsHtmx()) return Redirect(url);
+        Response.Htmx(h => h.Redirect(url));
+        return new OkResult();
+    }
+
+    /// <summary>True when discarding this draft deletes the whole rubric (nothing of it was ever published).</summary>
+    public bool IsFirstDraft => Version.Rubric!.CurrentVersionId is null;
+
+    /// <summary>Maps a publish problem's domain field to the editor field it is shown beside.</summary>
+    static string? EditorField(string domainField) =>
+        domainField.StartsWith("Descriptor") ? "descriptor-" + domainField["Descriptor".Length..]
+        : domainField.StartsWith("Level") && domainField.Length > "Level".Length && char.IsDigit(domainField["Level".Length]) ? "level-" + domainField["Level".Length..]
+        : domainField.StartsWith("Skill") && domainField.Length > "Skill".Length && char.IsDigit(domainField["Skill".Length]) ? "skill-" + domainField["Skill".Length..]
+        : null;
 
     async Task<IActionResult> EditAsync(int versionId, CancellationToken ct, Action change)
     {
@@ -217,4 +257,6 @@ public class EditModel(CoachingDbContext db, TimeProvider clock) : PageModel
 
     public string Value(string field, string stored) => Attempted.TryGetValue(field, out var typed) ? typed : stored;
     public string? Error(string field) => Errors.TryGetValue(field, out var m) ? m : null;
+    /// <summary>The field that takes focus after a refused edit: the first one with a message, unless publish problems are listed.</summary>
+    public bool Autofocus(string field) => PublishProblems.Count == 0 && Errors.Keys.FirstOrDefault(k => k != "form" && k != "levels") == field;
 }

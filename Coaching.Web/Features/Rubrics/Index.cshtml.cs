@@ -11,6 +11,7 @@ public class IndexModel(CoachingDbContext db, TimeProvider clock) : PageModel
     [BindProperty] public string? NewName { get; set; }
     [BindProperty] public string? NewDescription { get; set; }
     public string? NewNameError { get; private set; }
+    public string? NewDescriptionError { get; private set; }
 
     public sealed record Row(int Id, string Name, string? Description, int? CurrentNumber, int SkillCount, bool HasDraft, IReadOnlyList<string> Roles);
     public IReadOnlyList<Row> Rubrics { get; private set; } = [];
@@ -24,19 +25,17 @@ public class IndexModel(CoachingDbContext db, TimeProvider clock) : PageModel
         NewNameError = string.IsNullOrEmpty(name) ? "Give the rubric a name."
             : name.Length > 100 ? "Rubric names are at most 100 characters."
             : await db.Rubrics.AnyAsync(r => r.Name == name, ct) ? "There is already a rubric with this name." : null;
-        if (NewDescription?.Length > 1000) NewNameError ??= "Keep the description under 1,000 characters.";
-        if (NewNameError is not null)
+        if (NewDescription?.Length > 1000) NewDescriptionError = "Keep the description under 1,000 characters.";
+        if (NewNameError is not null || NewDescriptionError is not null)
         {
             await LoadAsync(ct);
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return Page();
         }
-        var draft = new RubricVersion
-        {
-            Number = 1, Status = RubricVersionStatus.Draft, CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
-            Levels = RubricRules.DefaultLevelNames.Select((n, i) => new RubricLevel { Value = i + 1, Name = n }).ToList(),
-        };
-        db.Rubrics.Add(new Rubric { Name = name!, Description = NewDescription?.Trim(), Versions = [draft] });
+        var rubric = new Rubric { Name = name!, Description = NewDescription?.Trim() };
+        var draft = RubricEditing.StartEmptyDraft(rubric, clock.GetUtcNow().UtcDateTime);
+        rubric.Versions.Add(draft);
+        db.Rubrics.Add(rubric);
         await db.SaveChangesAsync(ct);
         return Redirect($"/Rubrics/Edit/{draft.Id}");
     }

@@ -12,61 +12,93 @@ namespace Coaching.Web.Features.Rubrics;
 public class RolesModel(CoachingDbContext db) : PageModel
 {
     public sealed record SkillRequirement(Guid Key, string Name, int? Required);
-    public sealed record RoleCard(JobRole Role, IReadOnlyList<(int Id, string Name)> Rubrics, RubricVersion? Version, IReadOnlyList<SkillRequirement> Skills, string? Error);
+    public sealed record RoleCard(JobRole Role, IReadOnlyList<(int Id, string Name)> Rubrics, RubricVersion? Version, IReadOnlyList<SkillRequirement> Skills, string? Error)
+    {
+        /// <summary>A rubric change that waits for "yes": the rubric chosen and what the change will remove.</summary>
+        public PendingChange? Pending { get; init; }
+        public int? SelectedRubricId => Pending is { } p ? p.RubricId : Role.DefaultRubricId;
+    }
+    public sealed record PendingChange(int? RubricId, string Message, int RemovedCount);
     public IReadOnlyList<RoleCard> Roles { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken ct) => Roles = await CardsAsync(null, null, ct);
+    public async Task OnGetAsync(CancellationToken ct) => Roles = await CardsAsync(null, null, null, ct);
 
-    public async Task<IActionResult> OnPostAsync(int roleId, int? rubricId, Dictionary<Guid, int?> required, CancellationToken ct)
+    /// <summary>
+    /// Saves a role's default rubric and required levels. Keys and levels arrive as text and are checked here, so a
+    /// tampered or missing field is a message, not a 500. Changing the rubric removes the required levels of skills the
+    /// new rubric does not have, so it is only done after the person has been told and said yes.
+    /// </summary>
+    public async Task<IActionResult> OnPostAsync(int roleId, int? rubricId, Dictionary<string, string?>? required, bool confirmed, CancellationToken ct)
     {
         var role = await db.JobRoles.Include(r => r.Requirements).SingleOrDefaultAsync(r => r.Id == roleId, ct);
         if (role is null) return NotFound();
         string? error = null;
+        PendingChange? pending = null;
         RubricVersion? version = null;
-        if (rubricId is { } rid)
+        if (!ModelState.IsValid) error = "Part of this form could not be read. Reload the page and try again.";
+        else if (rubricId is { } rid)
         {
             var currentId = await db.Rubrics.Where(r => r.Id == rid).Select(r => r.CurrentVersionId).SingleOrDefaultAsync(ct);
             if (currentId is null) error = "Choose a published rubric.";
             else version = await db.RubricVersions.Include(v => v.Levels).Include(v => v.Skills).SingleAsync(v => v.Id == currentId, ct);
         }
         var changedRubric = rubricId != role.DefaultRubricId;
+        var levels = new Dictionary<Guid, int?>();
         if (error is null && version is not null && !changedRubric)
         {
             var keys = version.Skills.Select(s => s.Key).ToHashSet();
-            foreach (var (key, level) in required)
+            foreach (var (key, text) in required ?? [])
             {
-                if (!keys.Contains(key)) { error = "A required level was sent for a skill that is not in this rubric. Reload the page."; break; }
-                if (level is { } l && (l < version.MinLevel || l > version.MaxLevel)) { error = $"Required levels are from {version.MinLevel} to {version.MaxLevel}."; break; }
+                if (!Guid.TryParse(key, out var skillKey) || !keys.Contains(skillKey)) { error = "A required level was sent for a skill that is not in this rubric. Reload the page."; break; }
+                int? level = null;
+                if (!string.IsNullOrWhiteSpace(text))
+                {
+                    if (!int.TryParse(text, out var l) || l < version.MinLevel || l > version.MaxLevel) { error = $"Required levels are from {version.MinLevel} to {version.MaxLevel}."; break; }
+                    level = l;
+                }
+                levels[skillKey] = level;
             }
         }
-        if (error is null)
+        var dropped = new List<RoleRequirement>();
+        if (error is null && changedRubric)
+        {
+            var kept = version?.Skills.Select(s => s.Key).ToHashSet() ?? [];
+            dropped = role.Requirements.Where(q => !kept.Contains(q.SkillKey)).ToList();
+            if (dropped.Count > 0 && !confirmed)
+            {
+                var to = version is null ? "None" : (await db.Rubrics.Where(r => r.Id == rubricId).Select(r => r.Name).SingleAsync(ct));
+                var what = dropped.Count == 1 ? "its 1 required level" : $"its {dropped.Count} required levels";
+                pending = new PendingChange(rubricId, version is null
+                    ? $"Setting {role.Name}'s rubric to None removes {what}: skill gaps are no longer measured for this role, and new observations of people in it have no rubric to open."
+                    : $"Changing {role.Name}'s rubric to {to} removes {what}, which belong to skills {to} does not have. Set the new required levels after saving.", dropped.Count);
+            }
+        }
+        if (error is null && pending is null)
         {
             role.DefaultRubricId = rubricId;
-            if (!changedRubric && version is not null)
+            foreach (var q in dropped) role.Requirements.Remove(q);
+            foreach (var (key, level) in levels)
             {
-                foreach (var (key, level) in required)
-                {
-                    var existing = role.Requirements.FirstOrDefault(q => q.SkillKey == key);
-                    if (level is null) { if (existing is not null) role.Requirements.Remove(existing); }
-                    else if (existing is null) role.Requirements.Add(new RoleRequirement { SkillKey = key, RequiredLevel = level.Value });
-                    else existing.RequiredLevel = level.Value;
-                }
+                var existing = role.Requirements.FirstOrDefault(q => q.SkillKey == key);
+                if (level is null) { if (existing is not null) role.Requirements.Remove(existing); }
+                else if (existing is null) role.Requirements.Add(new RoleRequirement { SkillKey = key, RequiredLevel = level.Value });
+                else existing.RequiredLevel = level.Value;
             }
             await db.SaveChangesAsync(ct);
-            Response.Toast($"{role.Name} saved.");
+            Response.Toast(dropped.Count > 0 ? $"{role.Name} saved; {dropped.Count} required levels removed." : $"{role.Name} saved.");
         }
-        else Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        else if (error is not null) Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
 
         if (!Request.IsHtmxNonBoosted())
         {
-            if (error is null) return RedirectToPage();
-            Roles = await CardsAsync(roleId, error, ct);
+            if (error is null && pending is null) return RedirectToPage();
+            Roles = await CardsAsync(roleId, error, pending, ct);
             return Page();
         }
-        return Partial("_RoleCard", (await CardsAsync(roleId, error, ct)).Single(c => c.Role.Id == roleId));
+        return Partial("_RoleCard", (await CardsAsync(roleId, error, pending, ct)).Single(c => c.Role.Id == roleId));
     }
 
-    async Task<IReadOnlyList<RoleCard>> CardsAsync(int? errorRoleId, string? error, CancellationToken ct)
+    async Task<IReadOnlyList<RoleCard>> CardsAsync(int? errorRoleId, string? error, PendingChange? pending, CancellationToken ct)
     {
         var rubrics = await db.Rubrics.Where(r => r.CurrentVersionId != null).OrderBy(r => r.Name).Select(r => new { r.Id, r.Name, r.CurrentVersionId }).ToListAsync(ct);
         var roles = await db.JobRoles.Include(r => r.Requirements).OrderBy(r => r.Name).AsNoTracking().ToListAsync(ct);
@@ -77,7 +109,10 @@ public class RolesModel(CoachingDbContext db) : PageModel
             var version = versions.FirstOrDefault(v => v.Id == rubrics.FirstOrDefault(r => r.Id == role.DefaultRubricId)?.CurrentVersionId);
             var skills = version?.Skills.OrderBy(s => s.Order)
                 .Select(s => new SkillRequirement(s.Key, s.Name, role.Requirements.FirstOrDefault(q => q.SkillKey == s.Key)?.RequiredLevel)).ToList() ?? [];
-            return new RoleCard(role, rubrics.Select(r => (r.Id, r.Name)).ToList(), version, skills, role.Id == errorRoleId ? error : null);
+            return new RoleCard(role, rubrics.Select(r => (r.Id, r.Name)).ToList(), version, skills, role.Id == errorRoleId ? error : null)
+            {
+                Pending = role.Id == errorRoleId ? pending : null,
+            };
         }).ToList();
     }
 }

@@ -37,8 +37,10 @@ public class IndexModel(CoachingDbContext db, EmployeeAccess access, TimeProvide
         var query = access.Visible(User).Where(e => e.IsActive);
         if (!string.IsNullOrWhiteSpace(Filter))
         {
-            var f = Filter.Trim().ToLower();
-            query = query.Where(e => (e.FirstName + " " + e.LastName).ToLower().Contains(f));
+            // The database compares accents and non-ASCII case exactly, so names are matched here, by the one rule.
+            var names = await query.Select(e => new { e.Id, e.FirstName, e.LastName }).ToListAsync(ct);
+            var ids = names.Where(n => NameSearch.Matches($"{n.FirstName} {n.LastName}", Filter)).Select(n => n.Id).ToList();
+            query = query.Where(e => ids.Contains(e.Id));
         }
         var rows = await query
             .Select(e => new
