@@ -88,9 +88,11 @@ public class ProfileModel(CoachingDbContext db, EmployeeAccess access, TimeProvi
     public async Task<IActionResult> OnPostDoneAsync(int id, int stepId, CancellationToken ct)
     {
         if (!(User.IsInRole(Roles.Manager) || User.IsInRole(Roles.HR) || User.IsInRole(Roles.Admin))) return Forbid();
+        if (!ModelState.IsValid) return BadRequest("That next step could not be read. Reload the page.");
         if (!await access.CanSeeAsync(User, id, ct)) return NotFound();
-        var step = await db.ActionItems.SingleOrDefaultAsync(a => a.Id == stepId && a.EmployeeId == id, ct);
-        if (step is null) return NotFound();
+        var step = await db.ActionItems.Include(a => a.Observation).SingleOrDefaultAsync(a => a.Id == stepId && a.EmployeeId == id, ct);
+        // A step inside someone's unsubmitted draft is not shown anywhere, so it cannot be done either.
+        if (step is null || !ObservationRules.CanMarkDone(step)) return NotFound();
         if (!step.IsDone)
         {
             step.IsDone = true;
