@@ -35,8 +35,10 @@ public static class ObservationRules
     /// </summary>
     public static string? DueDateProblem(DateOnly due, DateOnly today, DateOnly? stored = null) =>
         due == stored ? null :
-        due < today ? $"The due date is in the past; choose {today:d MMM yyyy} or later." :
-        due > today.AddYears(MaxDueYearsAhead) ? $"Choose a due date within {MaxDueYearsAhead} years (by {today.AddYears(MaxDueYearsAhead):d MMM yyyy})." : null;
+        due < today ? $"The due date is in the past; choose {Day(today)} or later." :
+        due > today.AddYears(MaxDueYearsAhead) ? $"Choose a due date within {MaxDueYearsAhead} years (by {Day(today.AddYears(MaxDueYearsAhead))})." : null;
+
+    static string Day(DateOnly d) => d.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>
     /// Control characters (NUL and the like) cannot be typed, only pasted from other systems; they break the

@@ -142,7 +142,7 @@
     if (code === 409 || code === 422) return; // these answers carry their own messages (swapped in)
     if (code >= 500 || code === 0) { pending = true; keep(); status('Not saved yet: the server did not answer. Retrying.', 'text-bg-warning'); }
     else status(code === 404 ? 'Not saved: this observation is not yours to change.'
-      : code === 400 ? 'Not saved: this page could not be read. Reload it; what was saved is kept.'
+      : code === 400 ? (e.detail.xhr.responseText || 'Not saved: this page could not be read. Reload it; what was saved is kept.').slice(0, 300)
       : 'Not saved (error ' + code + '). Reload the page; what was saved is kept.', 'text-bg-danger');
   });
   document.body.addEventListener('htmx:afterRequest', function (e) {
@@ -172,10 +172,32 @@
     if (elt && elt.hasAttribute && elt.hasAttribute('data-add-action-item'))
       e.detail.parameters.index = document.querySelectorAll('#action-items .action-item').length;
     if (inForm(e) && e.detail.verb === 'post') {
+      stripControlCharacters(e.detail.parameters);
       lastSent = Object.assign({}, edited);
       e.detail.parameters['Form.Edited'] = Object.keys(edited).join(',');
     }
   });
+
+  // A NUL or similar pasted from another system would make the whole post unreadable: take it out, and say so.
+  var control = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+  function stripControlCharacters(parameters) {
+    document.querySelectorAll('#observation textarea, #observation input[type=text]').forEach(function (field) {
+      if (!control.test(field.value)) return;
+      control.lastIndex = 0;
+      field.value = field.value.replace(control, '');
+      parameters[field.name] = field.value;
+      var note = document.getElementById('note-' + field.id);
+      if (!note) {
+        note = document.createElement('span');
+        note.id = 'note-' + field.id;
+        note.className = 'field-note small';
+        note.setAttribute('role', 'status');
+        (document.getElementById('count-' + field.id) || field).insertAdjacentElement('afterend', note);
+      }
+      note.textContent = 'A hidden control character (pasted from another system) was removed; check the text.';
+    });
+    control.lastIndex = 0;
+  }
 
   document.body.addEventListener('click', function (e) {
     var t = e.target.closest && e.target.closest('button');

@@ -85,7 +85,8 @@ public class LogModel(CoachingDbContext db, EmployeeAccess access, Rubrics.Publi
 
     async Task<IActionResult> SaveAsync(bool submit, CancellationToken ct)
     {
-        // A damaged post (a NUL or other junk in a hidden field) is not "someone else's employee": say what it is.
+        // A damaged post (a NUL anywhere, junk in a hidden field) is not "someone else's employee": say what it is.
+        if (await Request.IsUnreadableFormAsync(ct)) return BadRequest(UnreadableForm.Message);
         if (IdentityFields.Any(f => ModelState.TryGetValue(f, out var entry) && entry.Errors.Count > 0))
             return BadRequest("This form could not be read. Reload the page; what was saved is kept.");
         var employee = await access.FindAsync(User, Form.EmployeeId, ct);
