@@ -125,8 +125,9 @@ public class ObservationFormMessagesTests(LiveApp app) : IClassFixture<LiveApp>
 
         await Assertions.Expect(evidence).ToHaveValueAsync(pasted);
         await Assertions.Expect(row.Locator(".char-count")).ToHaveTextAsync("4,500 / 4,000 characters: 500 over the limit, shorten it to save");
-        await Assertions.Expect(row.Locator(".field-error")).ToContainTextAsync("at most 4,000 characters");
-        await Assertions.Expect(row.Locator(".field-error").Last).ToBeVisibleAsync();
+        var message = row.Locator(".field-error[id$='__Evidence']");
+        await Assertions.Expect(message).ToContainTextAsync("at most 4,000 characters");
+        await Assertions.Expect(message).ToBeVisibleAsync();
         await evidence.FillAsync("Scanned quickly");
         await Assertions.Expect(row.Locator(".char-count")).ToHaveTextAsync("15 / 4,000 characters");
         await Assertions.Expect(Status(page)).ToHaveTextAsync("Saved");
@@ -154,8 +155,11 @@ public class ObservationFormMessagesTests(LiveApp app) : IClassFixture<LiveApp>
         Assert.Equal(["Learn the coupon flow"], stored);
 
         await page.GetByLabel("Action item 2", new() { Exact = true }).FillAsync("Restock the till rolls");
-        await Assertions.Expect(Status(page)).ToHaveTextAsync("Saved");
-        stored = await WithDb(db => db.ActionItems.Where(a => a.EmployeeId == employeeId && a.Observation!.Status == Coaching.Domain.Observations.ObservationStatus.Draft).OrderBy(a => a.Id).Select(a => a.Text).ToListAsync());
+        for (var wait = 0; wait < 50 && stored.Count < 2; wait++)
+        {
+            await Task.Delay(100); // the autosave waits for a pause in typing
+            stored = await WithDb(db => db.ActionItems.Where(a => a.EmployeeId == employeeId && a.Observation!.Status == Coaching.Domain.Observations.ObservationStatus.Draft).OrderBy(a => a.Id).Select(a => a.Text).ToListAsync());
+        }
         Assert.Equal(["Learn the coupon flow", "Restock the till rolls"], stored);
         await page.Context.CloseAsync();
     }

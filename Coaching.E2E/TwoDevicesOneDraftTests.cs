@@ -47,7 +47,7 @@ public class TwoDevicesOneDraftTests(LiveApp app) : IClassFixture<LiveApp>
 
         await unsaved.GetByRole(AriaRole.Button, new() { Name = "Use this: What went well" }).TapAsync();
 
-        await Assertions.Expect(tablet.GetByLabel("What went well")).ToHaveValueAsync("Greeted every customer by name");
+        await Assertions.Expect(tablet.GetByRole(AriaRole.Textbox, new() { Name = "What went well" })).ToHaveValueAsync("Greeted every customer by name");
         await Assertions.Expect(tablet.Locator("#save-status")).ToHaveTextAsync("Saved");
         var stored = await WithDb(db => db.Observations.Where(o => o.EmployeeId == employeeId && o.Status == ObservationStatus.Draft)
             .Select(o => new { o.WentWell, Levels = o.Ratings.OrderBy(r => r.Skill!.Order).Select(r => r.Level).ToList() }).SingleAsync());

@@ -21,7 +21,7 @@ public class EmployeeProfileTests(CoachingFactory factory) : IClassFixture<Coach
         Assert.Equal(5, first.Length);
         Assert.Contains("History check 1", first[0].TextContent);
         Assert.Contains("History check 2", first[1].TextContent);
-        var more = profile.QuerySelector("#load-more button")!.GetAttribute("hx-get")!;
+        var more = profile.QuerySelector("#load-more button")!.GetAttribute("data-hx-get")!;
 
         var next = await Browser.ParseAsync(await manager.GetAsync(more, htmx: true));
         var rest = next.QuerySelectorAll(".observation");

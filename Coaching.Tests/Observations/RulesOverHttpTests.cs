@@ -135,7 +135,7 @@ public class RulesOverHttpTests(CoachingFactory factory) : IClassFixture<Coachin
     }
 
     [Fact]
-    public async Task The_observation_form_and_the_profile_carry_no_autocomplete_on_radio_buttons()
+    public async Task The_observation_form_and_the_profile_carry_no_invalid_attributes()
     {
         var manager = await ManagerAsync();
         var grace = await factory.PersonAsync("Grace Mensah");
@@ -146,6 +146,9 @@ public class RulesOverHttpTests(CoachingFactory factory) : IClassFixture<Coachin
         Assert.NotEmpty(form.QuerySelectorAll("input[type=radio]"));
         Assert.Empty(form.QuerySelectorAll("input[type=radio][autocomplete], input[type=checkbox][autocomplete], input[type=hidden][autocomplete]"));
         Assert.Empty(profile.QuerySelectorAll("input[type=radio][autocomplete], input[type=hidden][autocomplete]"));
+        // htmx reads data-hx-*; bare hx-* attributes are not HTML (the layout's body is another matter).
+        Assert.Empty(form.QuerySelectorAll("main *").SelectMany(e => e.Attributes).Where(a => a.Name.StartsWith("hx-")).Select(a => a.Name));
+        Assert.Empty(profile.QuerySelectorAll("main *").SelectMany(e => e.Attributes).Where(a => a.Name.StartsWith("hx-")).Select(a => a.Name));
         Assert.All(form.QuerySelectorAll("textarea, input[type=text], input[type=date], input[type=datetime-local], select"),
             f => Assert.NotNull(form.QuerySelector($"label[for='{f.Id}']")));
     }
