@@ -38,6 +38,37 @@ public class RulesOverHttpTests(CoachingFactory factory) : IClassFixture<Coachin
     }
 
     [Fact]
+    public async Task A_form_opened_before_a_new_version_was_published_keeps_its_version_but_a_draft_version_is_refused()
+    {
+        var manager = await ManagerAsync();
+        var liam = await factory.PersonAsync("Liam O'Connor");   // Cashier; the form was opened on this version
+        var draftId = await factory.WithDbAsync(async db =>
+        {
+            var rubric = await db.Rubrics.Include(r => r.Versions).ThenInclude(v => v.Levels)
+                .Include(r => r.Versions).ThenInclude(v => v.Categories)
+                .Include(r => r.Versions).ThenInclude(v => v.Skills).ThenInclude(x => x.Descriptors)
+                .SingleAsync(r => r.Versions.Any(v => v.Id == liam.RubricVersionId));
+            var current = rubric.Versions.Single(v => v.Id == liam.RubricVersionId);
+            var next = Coaching.Domain.Rubrics.RubricEditing.StartDraft(rubric, current, DateTime.UtcNow);
+            rubric.Versions.Add(next);
+            await db.SaveChangesAsync();
+            Assert.Empty(Coaching.Domain.Rubrics.RubricEditing.Publish(rubric, next, DateTime.UtcNow));
+            var another = Coaching.Domain.Rubrics.RubricEditing.StartDraft(rubric, next, DateTime.UtcNow);
+            rubric.Versions.Add(another);
+            await db.SaveChangesAsync();
+            return another.Id;
+        });
+
+        var older = new ObservationPost(liam).Rate(0, 3);
+        var onDraft = new ObservationPost(liam).Set("Form.RubricVersionId", draftId.ToString()).Rate(0, 3);
+
+        Assert.Equal(HttpStatusCode.OK, (await manager.PostAsync(Save, older.Fields, htmx: true)).StatusCode);
+        Assert.Equal(liam.RubricVersionId, Assert.Single(await factory.ObservationsOfAsync(liam.Id), o => o.DraftKey == older.DraftKey).RubricVersionId);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await manager.PostAsync(Save, onDraft.Fields, htmx: true)).StatusCode);
+        Assert.False(await StoredAsync(onDraft));
+    }
+
+    [Fact]
     public async Task HR_cannot_mark_done_a_next_step_inside_another_managers_draft()
     {
         var manager2 = await Browser.SignedInAsync(factory, "manager2@demo.local");
