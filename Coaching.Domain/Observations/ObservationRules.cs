@@ -1,3 +1,5 @@
+using Coaching.Domain.Rubrics;
+
 namespace Coaching.Domain.Observations;
 
 /// <summary>The rules an observation obeys, whoever edits it and however it arrives.</summary>
@@ -23,6 +25,43 @@ public static class ObservationRules
     public static bool CanEdit(Observation o, string userId, DateTime nowUtc) =>
         o.ObserverUserId == userId &&
         (o.Status == ObservationStatus.Draft || (o.SubmittedAtUtc is { } at && nowUtc - at <= AmendWindow));
+
+    /// <summary>How far ahead a next step may be due: further than this is a typo (9999-12-31), not a plan.</summary>
+    public const int MaxDueYearsAhead = 2;
+
+    /// <summary>
+    /// A next step is due from today (the organisation's today) to two years ahead. A date already stored is not
+    /// re-judged, so amending an observation whose step fell due yesterday is not blocked.
+    /// </summary>
+    public static string? DueDateProblem(DateOnly due, DateOnly today, DateOnly? stored = null) =>
+        due == stored ? null :
+        due < today ? $"The due date is in the past; choose {Day(today)} or later." :
+        due > today.AddYears(MaxDueYearsAhead) ? $"Choose a due date within {MaxDueYearsAhead} years (by {Day(today.AddYears(MaxDueYearsAhead))})." : null;
+
+    static string Day(DateOnly d) => d.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Control characters (NUL and the like) cannot be typed, only pasted from other systems; they break the
+    /// database, PDFs and mail, so they are refused. Tab and line breaks are ordinary text.
+    /// </summary>
+    public static string? ControlCharacterProblem(string? text)
+    {
+        if (text is null) return null;
+        foreach (var c in text)
+            if (char.IsControl(c) && c is not ('\t' or '\n' or '\r'))
+                return $"This contains a hidden control character (U+{(int)c:X4}) that cannot be stored; remove it or type the text again.";
+        return null;
+    }
+
+    /// <summary>
+    /// Only the employee's role's rubric starts an observation: its current version, or an older version of that
+    /// same rubric (a form opened just before a new version was published). Drafts never count.
+    /// </summary>
+    public static bool MayStartWith(RubricVersion version, RubricVersion current) =>
+        version.Id == current.Id || (version.RubricId == current.RubricId && version.Status != RubricVersionStatus.Draft);
+
+    /// <summary>Next steps count (are seen on the profile and can be marked done) only once their observation is submitted.</summary>
+    public static bool CanMarkDone(ActionItem item) => item.Observation is { IsSubmitted: true };
 
     public static bool IsDueForObservation(int? daysSinceLast) => daysSinceLast is null or > DueForObservationAfterDays;
 }

@@ -21,7 +21,7 @@ public class EmployeeProfileTests(CoachingFactory factory) : IClassFixture<Coach
         Assert.Equal(5, first.Length);
         Assert.Contains("History check 1", first[0].TextContent);
         Assert.Contains("History check 2", first[1].TextContent);
-        var more = profile.QuerySelector("#load-more button")!.GetAttribute("hx-get")!;
+        var more = profile.QuerySelector("#load-more button")!.GetAttribute("data-hx-get")!;
 
         var next = await Browser.ParseAsync(await manager.GetAsync(more, htmx: true));
         var rest = next.QuerySelectorAll(".observation");
@@ -34,7 +34,9 @@ public class EmployeeProfileTests(CoachingFactory factory) : IClassFixture<Coach
     {
         var manager = await Browser.SignedInAsync(factory, "manager3@demo.local");
         var noah = await factory.PersonAsync("Noah Williams");
-        await manager.PostAsync("/Observations/Log?handler=Submit", new ObservationPost(noah).Rate(1, 2).NextStep(0, "Observe three venepunctures", "2020-01-01").Fields, htmx: true);
+        await manager.PostAsync("/Observations/Log?handler=Submit", new ObservationPost(noah).Rate(1, 2).NextStep(0, "Observe three venepunctures", DateTime.UtcNow.AddDays(3).ToString("yyyy-MM-dd")).Fields, htmx: true);
+        // Time passes: the step falls due (a past due date cannot be entered any more).
+        await factory.WithDbAsync(db => db.ActionItems.Where(a => a.Text == "Observe three venepunctures").ExecuteUpdateAsync(a => a.SetProperty(x => x.DueDate, new DateOnly(2020, 1, 1))));
         var profile = await manager.GetDocumentAsync($"/Employees/{noah.Id}");
         var step = profile.QuerySelectorAll(".open-step").Single(s => s.TextContent.Contains("Observe three venepunctures"));
         Assert.Contains("Overdue", step.TextContent);

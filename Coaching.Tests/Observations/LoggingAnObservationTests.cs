@@ -41,7 +41,7 @@ public class LoggingAnObservationTests(CoachingFactory factory) : IClassFixture<
         var draft = Assert.Single(await factory.ObservationsOfAsync(tom.Id), o => o.DraftKey == form.DraftKey);
         Assert.Equal(ObservationStatus.Draft, draft.Status);
 
-        var submitted = await manager.PostAsync(Submit, form.Rate(1, 3).NextStep(0, "Shadow Grace on the online-order desk", "2030-01-10").Revision(1).Fields, htmx: true);
+        var submitted = await manager.PostAsync(Submit, form.Rate(1, 3).NextStep(0, "Shadow Grace on the online-order desk", DateTime.UtcNow.AddDays(45).ToString("yyyy-MM-dd")).Revision(1).Fields, htmx: true);
 
         Assert.Equal($"/Employees/{tom.Id}", submitted.Headers.GetValues("HX-Redirect").Single());
         var observation = Assert.Single(await factory.ObservationsOfAsync(tom.Id), o => o.DraftKey == form.DraftKey);

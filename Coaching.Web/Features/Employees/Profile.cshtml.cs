@@ -2,6 +2,7 @@ using Coaching.Domain.Observations;
 using Coaching.Domain.Organisation;
 using Coaching.Domain.Time;
 using Coaching.Web.Data;
+using Coaching.Web.Features.Observations;
 using Coaching.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -88,9 +89,11 @@ public class ProfileModel(CoachingDbContext db, EmployeeAccess access, TimeProvi
     public async Task<IActionResult> OnPostDoneAsync(int id, int stepId, CancellationToken ct)
     {
         if (!(User.IsInRole(Roles.Manager) || User.IsInRole(Roles.HR) || User.IsInRole(Roles.Admin))) return Forbid();
+        if (await Request.IsUnreadableFormAsync(ct) || !ModelState.IsValid) return BadRequest("That next step could not be read. Reload the page.");
         if (!await access.CanSeeAsync(User, id, ct)) return NotFound();
-        var step = await db.ActionItems.SingleOrDefaultAsync(a => a.Id == stepId && a.EmployeeId == id, ct);
-        if (step is null) return NotFound();
+        var step = await db.ActionItems.Include(a => a.Observation).SingleOrDefaultAsync(a => a.Id == stepId && a.EmployeeId == id, ct);
+        // A step inside someone's unsubmitted draft is not shown anywhere, so it cannot be done either.
+        if (step is null || !ObservationRules.CanMarkDone(step)) return NotFound();
         if (!step.IsDone)
         {
             step.IsDone = true;

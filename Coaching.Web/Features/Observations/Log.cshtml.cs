@@ -29,6 +29,10 @@ public class LogModel(CoachingDbContext db, EmployeeAccess access, Rubrics.Publi
     /// <summary>Messages keyed by field name ("Form.Ratings[3].Level"), shown beside the field.</summary>
     public Dictionary<string, string> Errors { get; } = [];
     public string? Notice { get; private set; }
+    /// <summary>After a conflict: what this device had typed that the newer version does not have, to be made again.</summary>
+    public IReadOnlyList<ObservationForm.Unsaved> Unsaved { get; private set; } = [];
+    /// <summary>Skills with a level chosen, for the "5 of 8 rated" line beside Submit.</summary>
+    public int RatedCount => Form.Ratings.Count(r => r.Level is not null);
     public SaveOutcome Outcome { get; private set; }
 
     public enum SaveOutcome { None, Saved, Invalid, Conflict }
@@ -69,15 +73,22 @@ public class LogModel(CoachingDbContext db, EmployeeAccess access, Rubrics.Publi
 
     /// <summary>One more empty action item row (the form starts with three).</summary>
     public IActionResult OnGetActionItemRow(int index) =>
-        index is < 0 or >= ObservationForm.MaxActionItems ? BadRequest() : Partial("_ActionItemRow", (index, new ObservationForm.ActionItemInput(), (string?)null));
+        index is < 0 or >= ObservationForm.MaxActionItems ? BadRequest() : Partial("_ActionItemRow", (index, new ObservationForm.ActionItemInput(), (string?)null, (string?)null));
 
     /// <summary>Autosave: everything on the form, every time. htmx gets the save status (and any messages) out of band.</summary>
     public async Task<IActionResult> OnPostSaveAsync(CancellationToken ct) => await SaveAsync(submit: false, ct);
 
     public async Task<IActionResult> OnPostSubmitAsync(CancellationToken ct) => await SaveAsync(submit: true, ct);
 
+    /// <summary>The fields that say which observation this is; if one cannot be read, nothing else can be trusted.</summary>
+    static readonly string[] IdentityFields = ["Form.DraftKey", "Form.ObservationId", "Form.Revision", "Form.WasSubmitted", "Form.EmployeeId", "Form.RubricVersionId"];
+
     async Task<IActionResult> SaveAsync(bool submit, CancellationToken ct)
     {
+        // A damaged post (a NUL anywhere, junk in a hidden field) is not "someone else's employee": say what it is.
+        if (await Request.IsUnreadableFormAsync(ct)) return BadRequest(UnreadableForm.Message);
+        if (IdentityFields.Any(f => ModelState.TryGetValue(f, out var entry) && entry.Errors.Count > 0))
+            return BadRequest("This form could not be read. Reload the page; what was saved is kept.");
         var employee = await access.FindAsync(User, Form.EmployeeId, ct);
         if (employee is null)
             return NotFound("That employee is not in your teams.");
@@ -91,14 +102,14 @@ public class LogModel(CoachingDbContext db, EmployeeAccess access, Rubrics.Publi
                 logger.LogWarning("User {User} tried to write observation {Id} they may not edit", EmployeeAccess.UserId(User), observation.Id);
                 return NotFound("That observation is not yours to change.");
             }
-            if (submit && observation.IsSubmitted && !Form.WasSubmitted)
-            {
-                // A second tap on Submit (or a retry) for what is already submitted: one observation, same answer.
-                return AfterSubmit(observation);
-            }
-            if (Form.Revision != observation.Revision)
-                return await ConflictAsync(observation, ct);
             Rubric = await LoadRubricAsync(observation.RubricVersionId, ct);
+            if (Form.Revision != observation.Revision)
+            {
+                var unsaved = Form.NotIn(ObservationForm.From(observation, Rubric, Zone), Rubric);
+                // A second tap on Submit (or a retry) for what is already submitted, with nothing new in it: one observation, same answer.
+                if (submit && observation.IsSubmitted && unsaved.Count == 0) return AfterSubmit(observation);
+                return await ConflictAsync(observation, unsaved, ct);
+            }
         }
         else
         {
@@ -106,10 +117,20 @@ public class LogModel(CoachingDbContext db, EmployeeAccess access, Rubrics.Publi
             if (await CurrentRubricAsync(employee, ct) is not { } current) return NotFound("This person's role has no published rubric yet.");
             Rubric = current;
             if (Form.RubricVersionId != 0 && Form.RubricVersionId != Rubric.Id)
-                Rubric = await RubricForNewObservationAsync(Form.RubricVersionId, employee, ct) ?? Rubric;
+            {
+                var asked = await rubrics.FindAsync(Form.RubricVersionId, ct);
+                if (asked is null || !ObservationRules.MayStartWith(asked, current))
+                {
+                    logger.LogWarning("User {User} tried to start an observation of employee {Employee} with rubric version {Version}", EmployeeAccess.UserId(User), employee.Id, Form.RubricVersionId);
+                    Errors["Form"] = $"This form is for a rubric that is not {employee.FullName}'s ({RubricName} for {employee.JobRole?.Name}). Reload the page to rate against the right one.";
+                    Outcome = SaveOutcome.Invalid;
+                    return Answer();
+                }
+                Rubric = await LoadRubricAsync(asked.Id, ct);
+            }
         }
 
-        Validate(submit);
+        Validate(submit, observation);
         if (Errors.Count > 0)
         {
             Outcome = SaveOutcome.Invalid;
@@ -150,8 +171,9 @@ public class LogModel(CoachingDbContext db, EmployeeAccess access, Rubrics.Publi
             db.ChangeTracker.Clear();
             var current = await LoadAsync(o => o.DraftKey == observation.DraftKey, ct);
             if (current is null) throw;
-            if (submit && current.IsSubmitted) return AfterSubmit(current);
-            return await ConflictAsync(current, ct);
+            var unsaved = Form.NotIn(ObservationForm.From(current, Rubric, Zone), Rubric);
+            if (submit && current.IsSubmitted && unsaved.Count == 0) return AfterSubmit(current);
+            return await ConflictAsync(current, unsaved, ct);
         }
 
         if (submit) return AfterSubmit(observation);
@@ -177,11 +199,18 @@ public class LogModel(CoachingDbContext db, EmployeeAccess access, Rubrics.Publi
         return Redirect(profile);
     }
 
-    async Task<IActionResult> ConflictAsync(Observation current, CancellationToken ct)
+    async Task<IActionResult> ConflictAsync(Observation current, IReadOnlyList<ObservationForm.Unsaved> unsaved, CancellationToken ct)
     {
+        var submittedElsewhere = current.IsSubmitted && !Form.WasSubmitted;
         await ShowAsync(current, ct);
         Outcome = SaveOutcome.Conflict;
-        Notice = "This observation was changed on another device. You are now seeing the newer version; your last change was not saved. Make it again if it is still needed.";
+        Unsaved = unsaved;
+        var what = submittedElsewhere
+            ? $"This observation was submitted from another device ({LocalTime(current.SubmittedAtUtc!.Value)}). You are now seeing what was submitted; you may amend it until {LocalTime(current.SubmittedAtUtc!.Value + ObservationRules.AmendWindow)}."
+            : "This observation was changed on another device. You are now seeing the newer version.";
+        Notice = unsaved.Count == 0
+            ? $"{what} Everything you typed here is in it."
+            : $"{what} What you typed here that is not in it is listed below: use it again where it is still needed.";
         if (Request.IsHtmx())
         {
             // The whole form is replaced with the newer state.
@@ -199,13 +228,13 @@ public class LogModel(CoachingDbContext db, EmployeeAccess access, Rubrics.Publi
         return Request.IsHtmx() ? Partial("_SaveResult", this) : Page();
     }
 
-    void Validate(bool submit)
+    void Validate(bool submit, Observation? stored)
     {
         foreach (var (key, entry) in ModelState)
             foreach (var error in entry.Errors)
                 Errors.TryAdd(key, string.IsNullOrEmpty(error.ErrorMessage) || error.ErrorMessage.Contains("is not valid") || error.ErrorMessage.StartsWith("The value")
                     ? "That value could not be read." : error.ErrorMessage);
-        foreach (var (field, message) in Form.Problems(Rubric, Zone, Now, submit))
+        foreach (var (field, message) in Form.Problems(Rubric, Zone, Now, submit, stored))
             Errors.TryAdd(field, message);
     }
 
@@ -241,11 +270,6 @@ public class LogModel(CoachingDbContext db, EmployeeAccess access, Rubrics.Publi
         if (versionId is not { } id) return null;
         return await LoadRubricAsync(id, ct);
     }
-
-    /// <summary>A form opened before a new rubric version was published keeps the version it showed, if it was published.</summary>
-    async Task<RubricVersion?> RubricForNewObservationAsync(int versionId, Employee employee, CancellationToken ct) =>
-        await db.RubricVersions.AnyAsync(v => v.Id == versionId && v.Status != RubricVersionStatus.Draft, ct)
-            ? await LoadRubricAsync(versionId, ct) : null;
 
     DateTime Now => clock.GetUtcNow().UtcDateTime;
     TimeZoneInfo Zone => org.Value.Zone;

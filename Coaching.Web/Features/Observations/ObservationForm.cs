@@ -17,6 +17,11 @@ public sealed class ObservationForm
     public bool WasSubmitted { get; set; }
     public int EmployeeId { get; set; }
     public int RubricVersionId { get; set; }
+    /// <summary>
+    /// Names of the fields changed on this device since its last save that went through (comma-separated, kept by
+    /// observation.js). After a conflict only those are offered again, not the stale rest of the form.
+    /// </summary>
+    public string? Edited { get; set; }
 
     [Display(Name = "When")]
     public DateTime? ObservedAt { get; set; }
@@ -47,6 +52,12 @@ public sealed class ObservationForm
     }
 
     public sealed record Change(string Field, string? OldValue, string? NewValue);
+
+    /// <summary>
+    /// Something typed on this device that a newer version does not have. <see cref="Field"/> is the field's name in
+    /// the newer form (where "Use this" puts it back); action items go into the first empty row.
+    /// </summary>
+    public sealed record Unsaved(string Label, string Field, string Value, string? Newer, string? DueDate = null);
 
     /// <summary>Rows whose next step was created by the last <see cref="ApplyTo"/>; their ids go back to the form once saved.</summary>
     [BindNever] public Dictionary<int, ActionItem> AddedRows { get; } = [];
@@ -85,8 +96,12 @@ public sealed class ObservationForm
     public int RatingIndex(Skill skill) => Ratings.FindIndex(r => r.SkillId == skill.Id);
 
     /// <summary>Every problem with what was posted, keyed by the field it belongs beside. Nothing is saved while there are any.</summary>
-    public IEnumerable<(string Field, string Message)> Problems(RubricVersion rubric, TimeZoneInfo zone, DateTime nowUtc, bool submitting)
+    /// <param name="stored">The observation as stored, if any: due dates it already has are not judged again.</param>
+    public IEnumerable<(string Field, string Message)> Problems(RubricVersion rubric, TimeZoneInfo zone, DateTime nowUtc, bool submitting, Observation? stored = null)
     {
+        foreach (var (field, text) in TextFields())
+            if (ObservationRules.ControlCharacterProblem(text) is { } cc) yield return (field, cc);
+        var today = OrganisationClock.Today(nowUtc, zone);
         if (ObservedAt is { } at)
         {
             if (ObservationRules.ObservedAtProblem(OrganisationClock.ToUtc(at, zone), nowUtc) is { } p) yield return ("Form.ObservedAt", p);
@@ -122,9 +137,62 @@ public sealed class ObservationForm
                 yield return ($"Form.ActionItems[{i}].Text", $"Keep each next step under {ObservationRules.MaxActionItemLength} characters.");
             if (string.IsNullOrWhiteSpace(a.Text) && a.DueDate is not null && a.Id is null)
                 yield return ($"Form.ActionItems[{i}].Text", "Say what the next step is, or clear its due date.");
+            var storedDue = a.Id is { } id ? stored?.ActionItems.FirstOrDefault(x => x.Id == id)?.DueDate : null;
+            if (a.DueDate is { } due && ObservationRules.DueDateProblem(due, today, storedDue) is { } dp)
+                yield return ($"Form.ActionItems[{i}].DueDate", dp);
         }
         if (submitting && !Ratings.Any(r => r.Level is not null) && string.IsNullOrWhiteSpace(WentWell) && string.IsNullOrWhiteSpace(NextSteps))
             yield return ("Form", "Rate at least one skill or write what went well before submitting.");
+    }
+
+    /// <summary>What this form holds, among the fields it changed, that <paramref name="newer"/> (the stored version) does not.</summary>
+    public List<Unsaved> NotIn(ObservationForm newer, RubricVersion rubric)
+    {
+        var edited = (Edited ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet();
+        bool Touched(params string[] names) => edited.Count == 0 || names.Any(edited.Contains);
+        var unsaved = new List<Unsaved>();
+        void Note(string field, string label, string? mine, string? theirs)
+        {
+            if (Touched(field) && Clean(mine) is { } m && m != Clean(theirs)) unsaved.Add(new(label, field, m, Clean(theirs)));
+        }
+        if (Touched("Form.ObservedAt") && ObservedAt is { } at && at.ToString("yyyy-MM-ddTHH:mm") != newer.ObservedAt?.ToString("yyyy-MM-ddTHH:mm"))
+            unsaved.Add(new("When", "Form.ObservedAt", at.ToString("yyyy-MM-ddTHH:mm"), newer.ObservedAt?.ToString("yyyy-MM-ddTHH:mm")));
+        Note("Form.Context", "Where / context", Context, newer.Context);
+        Note("Form.WentWell", "What went well", WentWell, newer.WentWell);
+        Note("Form.NextSteps", "Next steps", NextSteps, newer.NextSteps);
+        if (Touched("Form.Track") && Track is { } track && track != newer.Track)
+            unsaved.Add(new("Development track", "Form.Track", track.ToString(), newer.Track?.ToString()));
+
+        var skills = rubric.Skills.ToDictionary(s => s.Id);
+        for (var i = 0; i < Ratings.Count; i++)
+        {
+            var mine = Ratings[i];
+            if (!skills.TryGetValue(mine.SkillId, out var skill)) continue;
+            var theirs = newer.RatingFor(skill);
+            var at2 = newer.RatingIndex(skill);
+            if (Touched($"Form.Ratings[{i}].Level") && mine.Level is { } level && level != theirs.Level)
+                unsaved.Add(new($"{skill.Name}: level", $"Form.Ratings[{at2}].Level", level.ToString(CultureInfo.InvariantCulture), theirs.Level?.ToString(CultureInfo.InvariantCulture)));
+            if (Touched($"Form.Ratings[{i}].Evidence") && Clean(mine.Evidence) is { } ev && ev != Clean(theirs.Evidence))
+                unsaved.Add(new($"Evidence for {skill.Name}", $"Form.Ratings[{at2}].Evidence", ev, Clean(theirs.Evidence)));
+        }
+        for (var i = 0; i < ActionItems.Count; i++)
+        {
+            var row = ActionItems[i];
+            if (!Touched($"Form.ActionItems[{i}].Text", $"Form.ActionItems[{i}].DueDate") || Clean(row.Text) is not { } text) continue;
+            if (newer.ActionItems.Any(a => Clean(a.Text) == text && a.DueDate == row.DueDate)) continue;
+            unsaved.Add(new("Action item", "Form.ActionItems", text, null, row.DueDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        }
+        return unsaved;
+    }
+
+    /// <summary>Every free-text field with the name it is posted under.</summary>
+    IEnumerable<(string Field, string? Text)> TextFields()
+    {
+        yield return ("Form.Context", Context);
+        yield return ("Form.WentWell", WentWell);
+        yield return ("Form.NextSteps", NextSteps);
+        for (var i = 0; i < Ratings.Count; i++) yield return ($"Form.Ratings[{i}].Evidence", Ratings[i].Evidence);
+        for (var i = 0; i < ActionItems.Count; i++) yield return ($"Form.ActionItems[{i}].Text", ActionItems[i].Text);
     }
 
     /// <summary>Copies the form onto the observation and says what changed (the audit trail after submission).</summary>
