@@ -89,7 +89,7 @@ public class AccountSecurityTests(SecuredApp app) : IClassFixture<SecuredApp>
         var known = new List<double>();
         var unknown = new List<double>();
         string? knownText = null, unknownText = null;
-        foreach (var (account, i) in new[] { "manager4@demo.local", "admin@demo.local", "hr@demo.local", "ana.ruiz@demo.local" }.Select((a, i) => (a, i)))
+        foreach (var (account, i) in new[] { "manager4@demo.local", "admin@demo.local", "hr@demo.local", "ana.ruiz@demo.local", "zoe.lukasiewicz@demo.local", "jose.nunez@demo.local" }.Select((a, i) => (a, i)))
         {
             var (status, text, ms) = await TimedWrongSignIn(account);
             Assert.Equal(HttpStatusCode.OK, status);
@@ -102,7 +102,8 @@ public class AccountSecurityTests(SecuredApp app) : IClassFixture<SecuredApp>
         Assert.Equal(LoginModel.NoMatch, knownText);
         Assert.Equal(knownText, unknownText);
         var (k, u) = (Median(known), Median(unknown));
-        Assert.True(u > k * 0.6 && u < k * 1.6, $"median answer: known account {k:F1} ms, unknown email {u:F1} ms");
+        // Before: ~3 ms against ~64 ms. The bounds are wide because the machine running the tests may be busy.
+        Assert.True(u > k * 0.5 && u < k * 2, $"median answer: known account {k:F1} ms, unknown email {u:F1} ms");
     }
 
     [Fact]
