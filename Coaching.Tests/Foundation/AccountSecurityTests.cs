@@ -183,3 +183,18 @@ public class AccountSecurityTests(SecuredApp app) : IClassFixture<SecuredApp>
         return await app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false }).SendAsync(request);
     }
 }
+
+public class PdfHeadersTests(SecuredApp app) : IClassFixture<SecuredApp>
+{
+    [Fact]
+    public async Task A_summary_pdf_keeps_nosniff_and_no_framing_but_not_the_rules_that_block_chromes_pdf_viewer()
+    {
+        var employee = await Browser.SignedInAsync(app, "ana.ruiz@demo.local");
+
+        var pdf = await employee.GetAsync("/MySummary");
+
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(Coaching.Web.Infrastructure.SecurityHeaders.PdfPolicy, pdf.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Equal("nosniff", pdf.Headers.GetValues("X-Content-Type-Options").Single());
+    }
+}
