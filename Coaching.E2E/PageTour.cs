@@ -33,6 +33,7 @@ public static class PageTour
         new("My development (phone)", "ana.ruiz@demo.local", 390, 844, Go("/Me")),
         new("My summary (phone)", "ana.ruiz@demo.local", 390, 844, Go("/MySummary")),
         new("Coverage", "hr@demo.local", 1024, 768, Go("/Insights/Coverage")),
+        new("Coverage, last 30 days (cells never observed)", "hr@demo.local", 1024, 768, Go("/Insights/Coverage?period=30")),
         new("Gaps", "hr@demo.local", 1024, 768, Go("/Insights/Gaps")),
         new("Calibration", "hr@demo.local", 1024, 768, Go("/Insights/Calibration")),
         new("Rubrics", "hr@demo.local", 1024, 768, Go("/Rubrics")),

@@ -41,6 +41,22 @@ public class SecurityTests(LiveApp app, ITestOutputHelper output) : IClassFixtur
     }
 
     [Fact]
+    public async Task The_tab_shows_the_app_icon_instead_of_a_404()
+    {
+        var page = await app.NewTabletPageAsync();
+        var missing = new List<string>();
+        page.Response += (_, r) => { if (r.Status == 404) missing.Add(r.Url); };
+
+        await page.GotoAsync("/Account/Login");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+
+        var icon = await page.EvaluateAsync<int>("async () => (await fetch(document.querySelector('link[rel=icon]').href)).status");
+        Assert.Equal(200, icon);
+        Assert.Empty(missing);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Too_many_wrong_passwords_show_a_friendly_message_on_the_sign_in_page()
     {
         var page = await app.NewTabletPageAsync();
