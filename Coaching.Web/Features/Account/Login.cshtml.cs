@@ -56,8 +56,9 @@ public class LoginModel(SignInManager<AppUser> signIn, SignInLimits limits, ILog
         var check = await signIn.CheckPasswordSignInAsync(user, Form.Password, lockoutOnFailure: false);
         if (!check.Succeeded)
         {
-            if (check.IsLockedOut)
-                signIn.UserManager.PasswordHasher.VerifyHashedPassword(user, limits.DummyPasswordHash, Form.Password); // checked before the password: pay the same time
+            // A locked or not-allowed account is refused before its password is checked: pay the same time anyway.
+            if (check.IsLockedOut || check.IsNotAllowed)
+                signIn.UserManager.PasswordHasher.VerifyHashedPassword(user, limits.DummyPasswordHash, Form.Password);
             limits.CountFailure(client, email);
             return Refused(NoMatch, StatusCodes.Status200OK);
         }
