@@ -30,9 +30,11 @@ public class SecurityTests(LiveApp app, ITestOutputHelper output) : IClassFixtur
                 current = stop.Name;
                 await stop.Open(page);
                 await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-                Assert.Contains("default-src 'self'", (await page.EvaluateAsync<string>("""
+                var policy = await page.EvaluateAsync<string>("""
                     async () => (await fetch(location.href, { method: 'HEAD' })).headers.get('content-security-policy') ?? ''
-                    """)));
+                    """);
+                // A PDF keeps only frame-ancestors (see SecurityHeaders); every page gets the whole policy.
+                Assert.Contains(await page.EvaluateAsync<string>("document.contentType") == "text/html" ? "default-src 'self'" : "frame-ancestors 'none'", policy);
             }
             await page.Context.CloseAsync();
         }

@@ -80,6 +80,25 @@ public class AccountSecurityTests(SecuredApp app) : IClassFixture<SecuredApp>
     }
 
     [Fact]
+    public async Task A_password_change_ends_the_sessions_signed_in_with_the_old_one()
+    {
+        var tablet = await Browser.SignedInAsync(app, "zoe.lukasiewicz@demo.local");
+        var before = await tablet.GetAsync("/Me");
+        Assert.True(before.IsSuccessStatusCode || !before.Headers.Location!.ToString().Contains("/Account/Login"), "not signed in to begin with");
+
+        using (var scope = app.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Coaching.Web.Data.AppUser>>();
+            var zoe = (await users.FindByEmailAsync("zoe.lukasiewicz@demo.local"))!;
+            Assert.True((await users.ChangePasswordAsync(zoe, Coaching.Web.Demo.DemoSeeder.Password, "A-new-password-2026")).Succeeded);
+        }
+
+        var answer = await tablet.GetAsync("/Me");
+        Assert.Equal(HttpStatusCode.Redirect, answer.StatusCode);
+        Assert.Contains("/Account/Login", answer.Headers.Location!.ToString());
+    }
+
+    [Fact]
     public async Task An_unknown_email_gets_the_same_answer_as_a_wrong_password_in_about_the_same_time()
     {
         var warmUp = new Browser(app.NewClient());
