@@ -23,6 +23,8 @@ public sealed class LiveApp : IAsyncLifetime
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
             builder.UseSetting("Summaries:Outbox", outbox);
             builder.UseSetting("Summaries:Schedule:Enabled", "false");
+            // Check the security stamp on every request, so a test of logout does not wait a minute for it.
+            builder.UseSetting("Identity:SecurityStampValidationInterval", "00:00:00");
         }
     }
 
@@ -56,12 +58,16 @@ public sealed class LiveApp : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser context (cookies of its own) at a tablet viewport with touch.</summary>
-    public async Task<IPage> NewTabletPageAsync(int width = 1024, int height = 768)
+    /// <summary>
+    /// A fresh browser context (cookies of its own) at a tablet viewport with touch. bypassCsp only for injecting test
+    /// tools (axe-core): every other test sees the app's Content-Security-Policy as a person's browser does.
+    /// </summary>
+    public async Task<IPage> NewTabletPageAsync(int width = 1024, int height = 768, bool bypassCsp = false)
     {
         var context = await Browser.NewContextAsync(new()
         {
             BaseURL = BaseUrl, ViewportSize = new() { Width = width, Height = height }, HasTouch = true, IsMobile = false,
+            BypassCSP = bypassCsp,
         });
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();

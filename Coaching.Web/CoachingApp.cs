@@ -4,7 +4,6 @@ using Coaching.Web.Features.Insights;
 using Coaching.Web.Features.Summaries;
 using Coaching.Web.Infrastructure;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -26,8 +25,8 @@ public static class CoachingApp
             {
                 o.Password.RequiredLength = 10;
                 o.Password.RequireNonAlphanumeric = false;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // Failed sign-ins do not lock accounts (anyone knowing an email could lock a manager out); SignInLimits
+                // slows guessing instead. Lockout stays available for an administrator to set on an account.
                 o.Lockout.AllowedForNewUsers = true;
                 o.User.RequireUniqueEmail = true;
             })
@@ -50,6 +49,12 @@ public static class CoachingApp
             // A plain 403 in place (rendered by the status-code page), not a redirect: the URL stays, the answer is honest.
             o.Events.OnRedirectToAccessDenied = ctx => { ctx.Response.StatusCode = StatusCodes.Status403Forbidden; return Task.CompletedTask; };
         });
+
+        // Logout (and any password change, which renews the stamp) must end every copy of the cookie, so the stamp in
+        // the cookie is checked against the database this often; Identity's default of 30 minutes is too long.
+        services.Configure<SecurityStampValidatorOptions>(o =>
+            o.ValidationInterval = config.GetValue("Identity:SecurityStampValidationInterval", TimeSpan.FromMinutes(1)));
+        services.AddSingleton<SignInLimits>();
 
         services.AddDataProtection().SetApplicationName("Coaching").PersistKeysToDbContext<CoachingDbContext>();
 
@@ -97,13 +102,14 @@ public static class CoachingApp
         services.AddScoped<IOperatorCommand, Features.Insights.InsightsPageBenchmark>();
         services.AddSummaries(config);
         services.AddInsights(config);
-        services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+        services.AddTrustedProxies(config);
         return builder;
     }
 
     public static WebApplication UseCoaching(this WebApplication app)
     {
         app.UseForwardedHeaders();
+        app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error");

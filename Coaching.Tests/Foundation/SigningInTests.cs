@@ -32,18 +32,6 @@ public class SigningInTests(CoachingFactory factory) : IClassFixture<CoachingFac
     }
 
     [Fact]
-    public async Task Five_wrong_passwords_lock_the_account_even_for_the_right_password()
-    {
-        var browser = new Browser(factory.NewClient());
-        for (var i = 0; i < 5; i++) await browser.SignInAsync("admin@demo.local", $"wrong-{i}");
-
-        var response = await browser.SignInAsync("admin@demo.local", "Coaching!2026");
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("locked", (await Browser.ParseAsync(response)).QuerySelector("[role=alert]")!.TextContent);
-    }
-
-    [Fact]
     public async Task Missing_fields_get_messages_beside_them()
     {
         var browser = new Browser(factory.NewClient());

@@ -1,0 +1,58 @@
+using Microsoft.Playwright;
+
+namespace Coaching.E2E;
+
+/// <summary>
+/// Every main page, as the person who uses it and at the size they use it on, reached the way they would reach it
+/// (links and buttons, so that ids need not be known). The accessibility and security-header tests walk it.
+/// </summary>
+public static class PageTour
+{
+    public sealed record Stop(string Name, string? Account, int Width, int Height, Func<IPage, Task> Open);
+
+    static Func<IPage, Task> Go(string url) => page => page.GotoAsync(url);
+
+    public static readonly Stop[] Stops =
+    [
+        new("Sign in", null, 1024, 768, Go("/Account/Login")),
+        new("Home (manager)", "manager@demo.local", 1024, 768, Go("/")),
+        new("My team", "manager@demo.local", 768, 1024, Go("/Team")),
+        new("Observation form", "manager@demo.local", 1024, 768, async page =>
+        {
+            await page.GotoAsync("/Team");
+            await page.GetByRole(AriaRole.Link, new() { Name = "New observation for Ana Ruiz" }).ClickAsync();
+            await page.WaitForURLAsync("**/Observations/Log**");
+        }),
+        new("Employee profile", "manager@demo.local", 1024, 768, async page =>
+        {
+            await page.GotoAsync("/Team");
+            await page.GetByRole(AriaRole.Link, new() { Name = "Ana Ruiz", Exact = true }).ClickAsync();
+            await page.WaitForURLAsync("**/Employees/*");
+        }),
+        new("Coverage (manager)", "manager@demo.local", 1024, 768, Go("/Insights/Coverage")),
+        new("My development (phone)", "ana.ruiz@demo.local", 390, 844, Go("/Me")),
+        new("My summary (phone)", "ana.ruiz@demo.local", 390, 844, Go("/MySummary")),
+        new("Coverage", "hr@demo.local", 1024, 768, Go("/Insights/Coverage")),
+        new("Coverage, last 30 days (cells never observed)", "hr@demo.local", 1024, 768, Go("/Insights/Coverage?period=30")),
+        new("Gaps", "hr@demo.local", 1024, 768, Go("/Insights/Gaps")),
+        new("Calibration", "hr@demo.local", 1024, 768, Go("/Insights/Calibration")),
+        new("Rubrics", "hr@demo.local", 1024, 768, Go("/Rubrics")),
+        new("Rubric details", "hr@demo.local", 1024, 768, async page =>
+        {
+            await page.GotoAsync("/Rubrics");
+            await page.Locator("a[href^='/Rubrics/Details/']").First.ClickAsync();
+            await page.WaitForURLAsync("**/Rubrics/Details/*");
+        }),
+        new("Rubric editor", "hr@demo.local", 1024, 768, async page =>
+        {
+            await page.GotoAsync("/Rubrics");
+            await page.Locator("a[href^='/Rubrics/Details/']").First.ClickAsync();
+            await page.Locator("form[action*='handler=Edit'] button").ClickAsync();
+            await page.WaitForURLAsync("**/Rubrics/Edit/*");
+        }),
+        new("Roles", "hr@demo.local", 1024, 768, Go("/Rubrics/Roles")),
+        new("People", "hr@demo.local", 1024, 768, Go("/People")),
+        new("Summaries", "hr@demo.local", 1024, 768, Go("/Summaries")),
+        new("Error page", "hr@demo.local", 1024, 768, Go("/no-such-page")),
+    ];
+}
