@@ -11,15 +11,18 @@ namespace Coaching.E2E;
 /// The real app on Kestrel (free loopback port, its own SQLite file with the demo organisation) and one
 /// headless Debian Chromium, shared by all tests of a class.
 /// </summary>
-public sealed class LiveApp : IAsyncLifetime
+public class LiveApp : IAsyncLifetime
 {
-    sealed class Factory(string databasePath, string outbox) : WebApplicationFactory<Program>
+    /// <summary>False for an organisation that starts from an empty database, as a new customer's does.</summary>
+    protected virtual bool SeedDemoData => true;
+
+    sealed class Factory(string databasePath, string outbox, bool seedDemoData) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Development");
             builder.UseSetting("ConnectionStrings:Coaching", $"Data Source={databasePath}");
-            builder.UseSetting("Database:SeedDemoData", "true");
+            builder.UseSetting("Database:SeedDemoData", seedDemoData ? "true" : "false");
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
             builder.UseSetting("Summaries:Outbox", outbox);
             builder.UseSetting("Summaries:Schedule:Enabled", "false");
@@ -30,6 +33,7 @@ public sealed class LiveApp : IAsyncLifetime
 
     public const string ChromiumPath = "/usr/bin/chromium";
     readonly string databasePath = Path.Combine(Path.GetTempPath(), $"coaching-e2e-{Guid.NewGuid():N}.db");
+    public string DatabasePath => databasePath;
     /// <summary>Where summaries go: no SMTP server is configured, so they are written as .eml files here.</summary>
     public string Outbox { get; } = Directory.CreateTempSubdirectory("coaching-e2e-outbox-").FullName;
     Factory? factory;
@@ -41,7 +45,7 @@ public sealed class LiveApp : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        factory = new Factory(databasePath, Outbox);
+        factory = new Factory(databasePath, Outbox, SeedDemoData);
         factory.UseKestrel(0);
         factory.StartServer();
         BaseUrl = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
@@ -92,4 +96,10 @@ public sealed class LiveApp : IAsyncLifetime
             try { File.Delete(databasePath + suffix); } catch (IOException) { }
         try { Directory.Delete(Outbox, recursive: true); } catch (IOException) { }
     }
+}
+
+/// <summary>The real app on an empty database: no demo organisation, no accounts.</summary>
+public sealed class EmptyOrganisationApp : LiveApp
+{
+    protected override bool SeedDemoData => false;
 }

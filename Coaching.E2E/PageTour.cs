@@ -54,5 +54,19 @@ public static class PageTour
         new("People", "hr@demo.local", 1024, 768, Go("/People")),
         new("Summaries", "hr@demo.local", 1024, 768, Go("/Summaries")),
         new("Error page", "hr@demo.local", 1024, 768, Go("/no-such-page")),
+        new("Administration", "admin@demo.local", 1024, 768, Go("/Admin")),
+        new("Teams and sites", "admin@demo.local", 1024, 768, Go("/Admin/Teams")),
+        new("Accounts", "admin@demo.local", 1024, 768, Go("/Admin/Accounts")),
+        new("Audit", "admin@demo.local", 1024, 768, Go("/Admin/Audit")),
+        new("People import", "hr@demo.local", 1024, 768, Go("/People/Import")),
+        new("Person edit", "hr@demo.local", 1024, 768, async page =>
+        {
+            await page.GotoAsync("/People");
+            await page.GetByRole(AriaRole.Link, new() { Name = "Edit Ana Ruiz" }).ClickAsync();
+            await page.WaitForURLAsync("**/People/*/Edit");
+        }),
+        new("Change password (phone)", "ana.ruiz@demo.local", 390, 844, Go("/Settings/Password")),
+        new("Forgot password (phone)", null, 390, 844, Go("/Account/ForgotPassword")),
+        new("Spent password link (phone)", null, 390, 844, Go("/Account/SetPassword?user=nobody&kind=invite&token=spent")),
     ];
 }

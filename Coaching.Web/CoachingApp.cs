@@ -142,6 +142,10 @@ public static class CoachingApp
                 app.Logger.LogInformation("Seeded the demo organisation.");
             app.Logger.LogInformation("{Accounts}", DemoSeeder.AccountsBanner);
         }
+        // The roles exist in every database, demo or not: imports and invitations grant them (the demo seeds its own).
+        var roleManager = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var role in Roles.All)
+            if (!await roleManager.RoleExistsAsync(role)) await roleManager.CreateAsync(new IdentityRole(role));
     }
 
     /// <summary>The repository's wwwroot next to the project while developing; the published copy beside the app otherwise.</summary>

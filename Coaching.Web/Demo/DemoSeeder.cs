@@ -61,8 +61,10 @@ public sealed class DemoSeeder(CoachingDbContext db, IPasswordHasher<AppUser> ha
         var today = DateOnly.FromDateTime(now);
         var random = new Random(2026);
 
-        var roles = Roles.All.ToDictionary(r => r, r => new IdentityRole(r) { NormalizedName = r.ToUpperInvariant(), ConcurrencyStamp = Guid.NewGuid().ToString() });
-        db.Roles.AddRange(roles.Values);
+        // Roles may already be there (the app creates them in every database); the rest are added.
+        var existing = await db.Roles.ToDictionaryAsync(r => r.Name!, ct);
+        var roles = Roles.All.ToDictionary(r => r, r => existing.GetValueOrDefault(r) ?? new IdentityRole(r) { NormalizedName = r.ToUpperInvariant(), ConcurrencyStamp = Guid.NewGuid().ToString() });
+        db.Roles.AddRange(roles.Values.Where(r => !existing.ContainsKey(r.Name!)));
         // One hash for every demo account: hashing ~40 passwords one by one would slow every test host's start.
         var passwordHash = hasher.HashPassword(new AppUser(), Password);
 

@@ -3,6 +3,7 @@ using Coaching.Web.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Coaching.Web.Features.Account;
 
@@ -10,7 +11,8 @@ namespace Coaching.Web.Features.Account;
 /// "Forgot password" (and "send me a new link"): the same answer whether or not the address has an account, so the page
 /// cannot be used to find out who works here. Someone invited but not yet signed up gets a fresh invitation instead.
 /// </summary>
-public class ForgotPasswordModel(UserManager<AppUser> users, AccountInvitations invitations, ILogger<ForgotPasswordModel> logger) : PageModel
+public class ForgotPasswordModel(UserManager<AppUser> users, AccountInvitations invitations, IMemoryCache recent,
+    ILogger<ForgotPasswordModel> logger) : PageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "Enter your email address."), EmailAddress(ErrorMessage = "Enter an email address like name@example.com."), Display(Name = "Email")]
@@ -28,8 +30,10 @@ public class ForgotPasswordModel(UserManager<AppUser> users, AccountInvitations 
             return Page();
         }
         var user = await users.FindByEmailAsync(Email.Trim());
-        if (user is not null)
+        // One link a minute per account at most: the page cannot be used to flood someone's inbox.
+        if (user is not null && recent.Get($"password-link:{user.Id}") is null)
         {
+            recent.Set($"password-link:{user.Id}", true, TimeSpan.FromMinutes(1));
             try { await invitations.SendLinkAsync(user, ct); }
             catch (Exception e) when (e is not OperationCanceledException)
             {
