@@ -22,6 +22,10 @@ public class IndexModel(CoachingDbContext db, SummaryDeliveries deliveries, Summ
     public SummaryWeek? WeekCheck { get; private set; }
     public bool IsPreviewWeek => WeekCheck?.IsPreview == true;
     public DeliveryCounts Counts { get; private set; } = new(0, 0, 0, 0, 0);
+    /// <summary>Something is still to come: rows pending, or a batch of the week queued or running (a retry leaves nothing pending).</summary>
+    public bool Running => Confirming is null && (Counts.Pending > 0 || batches.IsBusy(SelectedWeek));
+    /// <summary>What the progress poll has seen; when the next poll sees something else, the delivery log refreshes.</summary>
+    public string CountsSeen => $"{Counts.Sent}.{Counts.Failed}.{Counts.Skipped}.{Counts.Pending}";
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public IReadOnlyList<(int Id, string Name)> Teams { get; private set; } = [];
     /// <summary>A visible answer to the last action (why nothing was sent to someone), above the progress bar.</summary>
@@ -39,12 +43,12 @@ public class IndexModel(CoachingDbContext db, SummaryDeliveries deliveries, Summ
         return this.PageOrPartial("_Log", this);
     }
 
-    /// <summary>Polled while a batch runs; tells the delivery log to refresh when more deliveries have finished than the page has seen.</summary>
-    public async Task<IActionResult> OnGetProgressAsync(int? seen, CancellationToken ct)
+    /// <summary>Polled while a batch runs; tells the delivery log to refresh when the counts moved since the last poll, and once at the end.</summary>
+    public async Task<IActionResult> OnGetProgressAsync(string? seen, CancellationToken ct)
     {
         await ResolveWeekAsync(ct);
         await CountAsync(ct);
-        if (seen != Counts.Finished) Response.Trigger("deliveries-changed");
+        if (seen != CountsSeen || !Running) Response.Trigger("deliveries-changed");
         return Partial("_Progress", this);
     }
 

@@ -15,6 +15,15 @@ public sealed class SummaryBatches(IServiceScopeFactory scopes, ILogger<SummaryB
 
     readonly Channel<Batch> queue = Channel.CreateUnbounded<Batch>();
     readonly ConcurrentDictionary<IsoWeek, DeliveryCounts> previews = new();
+    // Batches queued or running per week: "Retry failed" leaves nothing Pending, so the rows alone cannot tell the
+    // screen to keep watching until it is done.
+    readonly ConcurrentDictionary<IsoWeek, int> busy = new();
+
+    /// <summary>Whether a batch of the week is queued or running on this node.</summary>
+    public bool IsBusy(IsoWeek week) => busy.TryGetValue(week, out var n) && n > 0;
+
+    void Started(DeliveryScope scope) { if (scope.Week is { } w) busy.AddOrUpdate(w, 1, (_, n) => n + 1); }
+    void Finished(DeliveryScope scope) { if (scope.Week is { } w) busy.AddOrUpdate(w, 0, (_, n) => Math.Max(0, n - 1)); }
 
     /// <summary>Prepares the delivery rows now (so progress shows the total at once) and queues the sending.</summary>
     public async Task EnqueueAsync(DeliveryScope scope, CancellationToken ct)
@@ -24,6 +33,7 @@ public sealed class SummaryBatches(IServiceScopeFactory scopes, ILogger<SummaryB
             using var s = scopes.CreateScope();
             await s.ServiceProvider.GetRequiredService<SummaryDeliveries>().PrepareAsync(week, scope.EmployeeId, ct);
         }
+        Started(scope);
         await queue.Writer.WriteAsync(new(scope, false), ct);
     }
 
@@ -31,7 +41,9 @@ public sealed class SummaryBatches(IServiceScopeFactory scopes, ILogger<SummaryB
     public async Task EnqueuePreviewAsync(IsoWeek week, int? employeeId, CancellationToken ct)
     {
         previews[week] = new DeliveryCounts(1, 0, 0, 1, 0);
-        await queue.Writer.WriteAsync(new(new DeliveryScope(week, employeeId, Manual: true), true), ct);
+        var scope = new DeliveryScope(week, employeeId, Manual: true);
+        Started(scope);
+        await queue.Writer.WriteAsync(new(scope, true), ct);
     }
 
     /// <summary>The progress of the latest preview of the week sent from this node, or null.</summary>
@@ -63,6 +75,7 @@ public sealed class SummaryBatches(IServiceScopeFactory scopes, ILogger<SummaryB
                 logger.LogError(ex, "A summary batch for {Week} stopped", scope.Week);
                 if (batch.Preview && previews.TryGetValue(scope.Week!.Value, out var c)) previews[scope.Week.Value] = c with { Pending = 0 };
             }
+            finally { Finished(scope); }
         }
     }
 }
