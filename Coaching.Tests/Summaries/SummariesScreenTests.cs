@@ -158,6 +158,14 @@ public class SummariesScreenTests(SummariesApp app) : IClassFixture<SummariesApp
         Assert.NotEmpty(previews);
         Assert.All(previews, m => Assert.StartsWith("Preview:", m.Subject));
         Assert.Equal(0, await app.WithDbAsync(db => db.SummaryDeliveries.CountAsync(d => d.Week == current.ToString())));
+
+        // An observation later in the week, then the real send after the week ends (the job's own run): it goes out, with it.
+        var ana = await app.EmployeeIdAsync("ana.ruiz@demo.local");
+        await app.ObserveAsync(ana, current, nextSteps: "Thursday's next step");
+        var real = await app.RunAsync(new(current, ana));
+        Assert.Equal(1, real.Sent);
+        var message = app.Smtp.Messages().Single(m => m.Subject == $"Your development summary, week {current}" && m.To.Mailboxes.Single().Address == "ana.ruiz@demo.local");
+        Assert.Contains("Thursday's next step", message.TextBody);
     }
 
     [Fact]
