@@ -221,26 +221,36 @@ public sealed class SummaryDeliveries(
         foreach (var p in people)
         {
             ct.ThrowIfCancellationRequested();
-            if (SummaryRecipient.SkipReason(p.IsActive, p.Email) is not null) { skipped++; continue; }
-            if (SummaryRecipient.EmailProblem(p.Email!) is not null || !MailboxAddress.TryParse(p.Email!.Trim(), out var to)) { failed++; continue; }
-            try
+            switch (await PreviewOneAsync(p.Id, p.IsActive, p.Email, week, session, ct))
             {
-                var summary = await sources.ComposeAsync(p.Id, week, ct);
-                if (summary is null || !summary.ShouldSend(Options.QuietWeeks)) { skipped++; continue; }
-                to.Name = summary.EmployeeName;
-                var pdf = SummaryPdf.Render(summary, org.Value.Name, Options.Paper, Now);
-                var message = SummaryEmail.Build(summary, pdf, mailer.From, to, PortalLink(week), org.Value.Name, preview: true);
-                await session.SendAsync(message, CancellationToken.None);
-                sent++;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogWarning(ex, "Preview of {Week} for employee {Employee} failed", week, p.Id);
-                failed++;
+                case DeliveryStatus.Sent: sent++; break;
+                case DeliveryStatus.Failed: failed++; break;
+                default: skipped++; break;
             }
             progress?.Invoke(new(people.Count, sent, failed, people.Count - sent - failed - skipped, skipped));
         }
         return new(people.Count, sent, failed, 0, skipped);
+    }
+
+    async Task<DeliveryStatus> PreviewOneAsync(int employeeId, bool isActive, string? email, IsoWeek week, IMailSession session, CancellationToken ct)
+    {
+        if (SummaryRecipient.SkipReason(isActive, email) is not null) return DeliveryStatus.Skipped;
+        if (SummaryRecipient.EmailProblem(email!) is not null || !MailboxAddress.TryParse(email!.Trim(), out var to)) return DeliveryStatus.Failed;
+        try
+        {
+            var summary = await sources.ComposeAsync(employeeId, week, ct);
+            if (summary is null || !summary.ShouldSend(Options.QuietWeeks)) return DeliveryStatus.Skipped;
+            to.Name = summary.EmployeeName;
+            var pdf = SummaryPdf.Render(summary, org.Value.Name, Options.Paper, Now);
+            var message = SummaryEmail.Build(summary, pdf, mailer.From, to, PortalLink(week), org.Value.Name, preview: true);
+            await session.SendAsync(message, CancellationToken.None);
+            return DeliveryStatus.Sent;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Preview of {Week} for employee {Employee} failed", week, employeeId);
+            return DeliveryStatus.Failed;
+        }
     }
 
     public async Task<DeliveryCounts> CountsAsync(DeliveryScope scope, CancellationToken ct)
