@@ -180,6 +180,8 @@ public class SummariesScreenTests(SummariesApp app) : IClassFixture<SummariesApp
             await app.WithDbAsync(db => db.Employees.Where(e => e.Id == priya).ExecuteUpdateAsync(s => s.SetProperty(e => e.IsActive, false)));
             var response = await hr.PostAsync($"/Summaries?handler=SendOne&week={week}&employeeId={priya}", [], htmx: true);
             Assert.Contains("Nothing was sent to Priya Nair: Inactive employee.", (await Browser.ParseAsync(response)).QuerySelector("[data-testid=notice]")!.TextContent);
+            var preview = await hr.PostAsync($"/Summaries?handler=SendOne&week={SummariesApp.WeeksAgo(0)}&employeeId={priya}", [], htmx: true);
+            Assert.Contains("Nothing was sent to Priya Nair: Inactive employee.", (await Browser.ParseAsync(preview)).QuerySelector("[data-testid=notice]")!.TextContent);
         }
         finally
         {

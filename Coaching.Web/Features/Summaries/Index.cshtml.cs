@@ -84,13 +84,19 @@ public class IndexModel(CoachingDbContext db, SummaryDeliveries deliveries, Summ
 
     public async Task<IActionResult> OnPostSendOneAsync(int employeeId, bool confirm, CancellationToken ct)
     {
-        var person = await db.Employees.AsNoTracking().Where(e => e.Id == employeeId).Select(e => new { e.FirstName, e.LastName }).FirstOrDefaultAsync(ct);
+        var person = await db.Employees.AsNoTracking().Where(e => e.Id == employeeId).Select(e => new { e.FirstName, e.LastName, e.IsActive, e.Email }).FirstOrDefaultAsync(ct);
         if (person is null) return NotFound();
         var name = $"{person.FirstName} {person.LastName}";
         await ResolveWeekAsync(ct);
         if (WeekProblem is not null) return await RefuseAsync(ct);
         if (IsPreviewWeek)
         {
+            if (SummaryRecipient.SkipReason(person.IsActive, person.Email) is { } skip)
+            {
+                Notice = $"Nothing was sent to {name}: {skip}.";
+                if (Request.IsHtmx()) Response.Toast(Notice, ToastKind.Warning);
+                return await AnswerAsync(ct);
+            }
             if (!confirm) return await ConfirmAsync(new(employeeId, name), ct);
             await batches.EnqueuePreviewAsync(SelectedWeek, employeeId, ct);
             return await QueuedAsync($"Sending a preview of the week so far to {name}…", ct);
