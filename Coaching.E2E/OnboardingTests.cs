@@ -89,7 +89,7 @@ public partial class OnboardingTests(EmptyOrganisationApp app) : IClassFixture<E
         var message = Directory.GetFiles(app.Outbox, "*.eml").Select(f => MimeMessage.Load(f))
             .Where(m => m.To.Mailboxes.Any(a => a.Address == email)).OrderByDescending(m => m.Date).First();
         Assert.Contains("invited", message.Subject);
-        return WebUtility.HtmlDecode(SetPasswordLink().Match(message.TextBody).Value);
+        return WebUtility.HtmlDecode(SetPasswordLink().Match(message.TextBody ?? "").Value);
     }
 
     /// <summary>The operator command, run as an operator would: the web project's own build, on the app's database.</summary>

@@ -84,7 +84,7 @@ public class SendingSummariesTests(SummariesApp app) : IClassFixture<SummariesAp
         Assert.Equal(2, counts.Failed);
         var failed = (await Deliveries(week)).Where(d => d.Status == DeliveryStatus.Failed).ToList();
         Assert.All(failed, d => Assert.Contains("Recipient address rejected", d.LastError));
-        Assert.All(failed, d => Assert.True(d.NextAttemptAtUtc > DateTime.UtcNow, "a failed delivery waits before its retry"));
+        Assert.All(failed, d => Assert.Null(d.NextAttemptAtUtc)); // 550 is permanent: no automatic retry, a person retries
         Assert.Equal(counts.Sent, Received(week).Count); // the batch went on after the refusals
 
         var retried = await app.RunAsync(new(week, Manual: true)); // "Retry failed"
@@ -211,5 +211,43 @@ public class SendingSummariesTests(SummariesApp app) : IClassFixture<SummariesAp
                 await db.Employees.Where(e => e.Id == liam).ExecuteUpdateAsync(s => s.SetProperty(e => e.Email, "liam.oconnor@demo.local"));
             });
         }
+    }
+
+    [Fact]
+    public async Task The_email_is_an_accessible_phone_sized_html_message_naming_the_observer_and_what_went_well_with_user_text_encoded()
+    {
+        var week = SummariesApp.WeeksAgo(22);
+        var ana = await app.EmployeeIdAsync("ana.ruiz@demo.local");
+        var original = await app.WithDbAsync(db => db.Employees.Where(e => e.Id == ana).Select(e => e.FirstName).SingleAsync());
+        await app.ObserveAsync(ana, week);
+        var (start, end) = week.UtcRange(TimeZoneInfo.Utc);
+        var observer = await app.WithDbAsync(db => db.Observations.Where(o => o.EmployeeId == ana && o.WentWell == "Stayed calm with a long queue." && o.ObservedAtUtc >= start && o.ObservedAtUtc < end)
+            .Select(o => db.Users.Where(u => u.Id == o.ObserverUserId).Select(u => u.DisplayName).First()).FirstAsync());
+        try
+        {
+            await app.WithDbAsync(db => db.Employees.Where(e => e.Id == ana).ExecuteUpdateAsync(s => s.SetProperty(e => e.FirstName, "<script>alert(1)</script>")));
+            await app.RunAsync(new(week, ana));
+        }
+        finally
+        {
+            await app.WithDbAsync(db => db.Employees.Where(e => e.Id == ana).ExecuteUpdateAsync(s => s.SetProperty(e => e.FirstName, original)));
+        }
+
+        var message = Assert.Single(Received(week));
+        Assert.Equal("auto-generated", message.Headers["Auto-Submitted"]);
+        var html = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(message.HtmlBody!);
+        Assert.Equal("en", html.DocumentElement.GetAttribute("lang"));
+        Assert.Equal($"Your development summary, week {week}", html.Title);
+        Assert.Equal("width=device-width, initial-scale=1", html.QuerySelector("meta[name=viewport]")?.GetAttribute("content"));
+        Assert.Null(html.QuerySelector("script"));
+        Assert.Contains("Hello <script>alert(1)</script> Ruiz,", html.Body!.TextContent); // shown as text, never run
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", message.HtmlBody);
+        var headings = html.QuerySelectorAll("h2").Select(h => h.TextContent).ToList();
+        Assert.Contains("Who observed you", headings);
+        Assert.Contains("What went well", headings);
+        Assert.Contains($"{observer} observed you on", html.Body.TextContent);
+        Assert.Contains("Stayed calm with a long queue.", html.Body.TextContent);
+        Assert.Equal($"http://localhost:5080/MySummary?week={week}", html.QuerySelector("a")?.GetAttribute("href"));
+        Assert.Contains("Stayed calm with a long queue.", message.TextBody);
     }
 }

@@ -57,6 +57,24 @@ public sealed class SmtpServer : IDisposable
 
     public void Refuse(params string[] recipients) => File.WriteAllLines(Path.Combine(Folder, "refuse.txt"), recipients);
 
+    /// <summary>Answers every recipient with this reply code (451: try again later; 550: refused), or normally again with null.</summary>
+    public void AnswerEveryRecipient(int? replyCode)
+    {
+        var file = Path.Combine(Folder, "reply.txt");
+        if (replyCode is { } code) File.WriteAllText(file, code.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        else File.Delete(file);
+    }
+
+    /// <summary>How many times a sender offered a message to each address (RCPT commands), accepted or not.</summary>
+    public IReadOnlyDictionary<string, int> RecipientAttempts()
+    {
+        var file = Path.Combine(Folder, "rcpt.log");
+        return !File.Exists(file) ? new Dictionary<string, int>()
+            : File.ReadAllLines(file).Where(l => l.Length > 0).GroupBy(l => l).ToDictionary(g => g.Key, g => g.Count());
+    }
+
+    public int RecipientAttempts(string address) => RecipientAttempts().GetValueOrDefault(address.ToLowerInvariant());
+
     public IReadOnlyList<MimeMessage> Messages() =>
         Directory.GetFiles(Path.Combine(Folder, "messages"), "*.eml").Order().Select(f => MimeMessage.Load(f)).ToList();
 

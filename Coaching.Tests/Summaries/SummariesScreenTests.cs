@@ -94,14 +94,98 @@ public class SummariesScreenTests(SummariesApp app) : IClassFixture<SummariesApp
     }
 
     [Fact]
-    public async Task An_employee_opens_their_own_summary_from_the_email_link()
+    public async Task An_employee_opens_their_own_summary_from_the_email_link_with_the_pdf_and_their_past_weeks_and_nobody_elses()
     {
-        var ana = await Browser.SignedInAsync(app, "ana.ruiz@demo.local");
-        var response = await ana.GetAsync($"/MySummary?week={SummariesApp.WeeksAgo(1)}");
+        var week = SummariesApp.WeeksAgo(1);
+        var ana = await app.EmployeeIdAsync("ana.ruiz@demo.local");
+        var jose = await app.EmployeeIdAsync("jose.nunez@demo.local");
+        await app.ObserveAsync(ana, week);
+        await app.RunAsync(new(SummariesApp.WeeksAgo(3), ana)); // an earlier week, sent
+        var employee = await Browser.SignedInAsync(app, "ana.ruiz@demo.local");
+
+        var page = await employee.GetDocumentAsync($"/MySummary?week={week}");
+        Assert.Contains($"Week {week}", page.QuerySelector("[data-testid=summary-week]")!.TextContent);
+        Assert.Contains("Stayed calm with a long queue.", page.Body!.TextContent);
+        var pdfLink = page.QuerySelectorAll("a").Single(a => a.TextContent == "Open the PDF").GetAttribute("href")!;
+        Assert.Contains($"/MySummary?week={SummariesApp.WeeksAgo(3)}", page.QuerySelectorAll("nav a").Select(a => a.GetAttribute("href")));
+
+        var response = await employee.GetAsync(pdfLink);
         Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
         using var pdf = PdfDocument.Open(await response.Content.ReadAsByteArrayAsync());
         Assert.Contains("Ruiz", string.Join(" ", pdf.GetPage(1).GetWords().Select(w => w.Text)));
-        var hr = await Browser.SignedInAsync(app, "hr@demo.local"); // no employee record behind this account
+
+        // Someone else's summary is refused, whatever the URL says.
+        Assert.Equal(HttpStatusCode.NotFound, (await employee.GetAsync($"/MySummary?week={week}&employeeId={jose}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await employee.GetAsync($"/MySummary?handler=Pdf&week={week}&employeeId={jose}")).StatusCode);
+        Assert.DoesNotContain("Núñez", await (await employee.GetAsync($"/MySummary?week={week}&employeeId={jose}")).Content.ReadAsStringAsync());
+        var hr = await Browser.SignedInAsync(app, "hr@demo.local"); // no employee record behind this account: HR keeps its preview
         Assert.Equal(HttpStatusCode.NotFound, (await hr.GetAsync("/MySummary")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("2999-W52", "has not started yet")]
+    [InlineData("2001-W01", "before the organisation's earliest data")]
+    public async Task A_week_that_cannot_be_sent_is_refused_next_to_the_week_field_and_nothing_is_prepared(string week, string message)
+    {
+        var hr = await Browser.SignedInAsync(app, "hr@demo.local");
+        var page = await hr.GetDocumentAsync($"/Summaries?week={week}");
+        Assert.Contains(message, page.QuerySelector("#week-problem")!.TextContent);
+        Assert.Equal("true", page.QuerySelector("#week")!.GetAttribute("aria-invalid"));
+        Assert.Equal(week, page.QuerySelector("#week")!.GetAttribute("value")); // what was typed is kept
+        Assert.DoesNotContain(page.QuerySelectorAll("button"), b => b.TextContent.StartsWith("Send now"));
+
+        var response = await hr.PostAsync($"/Summaries?handler=SendWeek&week={week}", [], htmx: true);
+        Assert.Contains(message, (await Browser.ParseAsync(response)).QuerySelector("[data-testid=notice]")!.TextContent);
+        Assert.Equal(0, await app.WithDbAsync(db => db.SummaryDeliveries.CountAsync(d => d.Week == week)));
+        Assert.Equal(0, app.Smtp.Messages().Count(m => (m.Subject ?? "").Contains(week)));
+    }
+
+    [Fact]
+    public async Task Sending_the_current_week_asks_first_and_the_preview_records_nothing_that_would_block_the_real_send()
+    {
+        var current = SummariesApp.WeeksAgo(0);
+        var hr = await Browser.SignedInAsync(app, "hr@demo.local");
+        await hr.GetDocumentAsync($"/Summaries?week={current}");
+
+        var ask = await Browser.ParseAsync(await hr.PostAsync($"/Summaries?handler=SendWeek&week={current}", [], htmx: true));
+        Assert.Contains("sent again", ask.QuerySelector("[data-testid=confirm-preview]")!.TextContent);
+        Assert.Equal(0, app.Smtp.Messages().Count(m => (m.Subject ?? "").Contains(current.ToString())));
+
+        await hr.PostAsync($"/Summaries?handler=SendWeek&week={current}&confirm=true", [], htmx: true);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (app.Smtp.Messages().Count(m => (m.Subject ?? "").Contains(current.ToString())) == 0 && DateTime.UtcNow < deadline) await Task.Delay(200);
+        var previews = app.Smtp.Messages().Where(m => (m.Subject ?? "").Contains(current.ToString())).ToList();
+        Assert.NotEmpty(previews);
+        Assert.All(previews, m => Assert.StartsWith("Preview:", m.Subject));
+        Assert.Equal(0, await app.WithDbAsync(db => db.SummaryDeliveries.CountAsync(d => d.Week == current.ToString())));
+
+        // An observation later in the week, then the real send after the week ends (the job's own run): it goes out, with it.
+        var ana = await app.EmployeeIdAsync("ana.ruiz@demo.local");
+        await app.ObserveAsync(ana, current, nextSteps: "Thursday's next step");
+        var real = await app.RunAsync(new(current, ana));
+        Assert.Equal(1, real.Sent);
+        var message = app.Smtp.Messages().Single(m => m.Subject == $"Your development summary, week {current}" && m.To.Mailboxes.Single().Address == "ana.ruiz@demo.local");
+        Assert.Contains("Thursday's next step", message.TextBody);
+    }
+
+    [Fact]
+    public async Task Send_now_for_a_skipped_person_says_why_nothing_was_sent()
+    {
+        var week = SummariesApp.WeeksAgo(23);
+        var priya = await app.EmployeeIdAsync("priya.nair@demo.local");
+        var hr = await Browser.SignedInAsync(app, "hr@demo.local");
+        await hr.GetDocumentAsync($"/Summaries?week={week}");
+        try
+        {
+            await app.WithDbAsync(db => db.Employees.Where(e => e.Id == priya).ExecuteUpdateAsync(s => s.SetProperty(e => e.IsActive, false)));
+            var response = await hr.PostAsync($"/Summaries?handler=SendOne&week={week}&employeeId={priya}", [], htmx: true);
+            Assert.Contains("Nothing was sent to Priya Nair: Inactive employee.", (await Browser.ParseAsync(response)).QuerySelector("[data-testid=notice]")!.TextContent);
+            var preview = await hr.PostAsync($"/Summaries?handler=SendOne&week={SummariesApp.WeeksAgo(0)}&employeeId={priya}", [], htmx: true);
+            Assert.Contains("Nothing was sent to Priya Nair: Inactive employee.", (await Browser.ParseAsync(preview)).QuerySelector("[data-testid=notice]")!.TextContent);
+        }
+        finally
+        {
+            await app.WithDbAsync(db => db.Employees.Where(e => e.Id == priya).ExecuteUpdateAsync(s => s.SetProperty(e => e.IsActive, true)));
+        }
     }
 }

@@ -2,6 +2,8 @@
 
 Stores every accepted message as an .eml file in <folder>/messages. Refuses (550) the recipients listed,
 one per line, in <folder>/refuse.txt, read at each RCPT so a test can change it while the server runs.
+Answers every RCPT with the reply code in <folder>/reply.txt (e.g. 451), if present.
+Appends each RCPT address to <folder>/rcpt.log, so a test can count delivery attempts.
 Takes <folder>/delay.txt seconds (if present) before accepting each message, with <folder>/inflight present meanwhile,
 so a test can stop a sender in the middle of a message.
 Prints READY once listening; runs until killed or stdin closes.
@@ -23,6 +25,16 @@ class Sink:
             return {line.strip().lower() for line in f if line.strip()}
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        with open(os.path.join(self.folder, "rcpt.log"), "a", encoding="utf-8") as log:
+            log.write(address.lower() + "\n")
+        reply_file = os.path.join(self.folder, "reply.txt")
+        if os.path.exists(reply_file):
+            with open(reply_file, encoding="utf-8") as f:
+                code = f.read().strip()
+            if code.startswith("4"):
+                return "%s 4.3.0 <%s>: Temporary failure, try again later" % (code, address)
+            if code:
+                return "%s 5.7.1 <%s>: Refused by policy" % (code, address)
         if address.lower() in self.refused():
             return "550 5.1.1 <%s>: Recipient address rejected: mailbox unavailable" % address
         envelope.rcpt_tos.append(address)

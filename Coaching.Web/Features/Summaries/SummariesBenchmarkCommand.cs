@@ -24,7 +24,14 @@ public sealed class SummariesBenchmarkCommand(CoachingDbContext db, SummaryDeliv
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken ct)
     {
-        var count = int.TryParse(OperatorCommandLine.Option(args, "--employees"), out var n) && n > 0 ? n : 2000;
+        var (options, error) = CommandOptions.Parse(args, "--employees", "--maildir");
+        var (count, countError) = options.Int("--employees", 2000, 1, 1_000_000);
+        if ((error ?? countError) is { } problem)
+        {
+            Console.Error.WriteLine(problem);
+            Console.Error.WriteLine("Usage: " + Usage);
+            return 2;
+        }
         if (await db.Employees.AnyAsync(ct))
         {
             Console.Error.WriteLine("The benchmark seeds its own organisation: point it at an empty database (scripts/summaries-benchmark.sh does).");
@@ -56,7 +63,7 @@ public sealed class SummariesBenchmarkCommand(CoachingDbContext db, SummaryDeliv
         Console.WriteLine($"Total time:          {timer.Elapsed.TotalSeconds:N1} s");
         Console.WriteLine($"PDFs per second:     {counts.Sent / timer.Elapsed.TotalSeconds:N1}");
         Console.WriteLine($"Peak working set:    {peak / 1024.0 / 1024.0:N0} MB");
-        if (OperatorCommandLine.Option(args, "--maildir") is { } maildir && Directory.Exists(maildir))
+        if (options["--maildir"] is { } maildir && Directory.Exists(maildir))
         {
             var sizes = Directory.EnumerateFiles(maildir, "*.eml", SearchOption.AllDirectories)
                 .Select(f => MimeMessage.Load(f).Attachments.OfType<MimePart>().Select(a => { using var m = new MemoryStream(); a.Content!.DecodeTo(m); return m.Length; }).FirstOrDefault())

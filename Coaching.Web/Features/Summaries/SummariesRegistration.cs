@@ -14,6 +14,7 @@ public static class SummariesRegistration
         services.AddSingleton<SummaryMailer>();
         services.AddScoped<SummarySources>();
         services.AddScoped<SummaryDeliveries>();
+        services.AddScoped<SummaryWeeks>();
         services.AddSingleton<SummaryBatches>();
         services.AddHostedService(sp => sp.GetRequiredService<SummaryBatches>());
         services.AddScoped<IOperatorCommand, SendSummariesCommand>();

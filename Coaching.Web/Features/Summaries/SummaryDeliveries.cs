@@ -11,8 +11,10 @@ namespace Coaching.Web.Features.Summaries;
 /// <summary>Which deliveries a run works on.</summary>
 /// <param name="Week">One week, or null for every week (the scheduled retry).</param>
 /// <param name="EmployeeId">One employee, or null for everyone.</param>
-/// <param name="Manual">A person asked: failed rows are retried now, whatever their back-off and attempt count.</param>
-public sealed record DeliveryScope(IsoWeek? Week, int? EmployeeId = null, bool Manual = false);
+/// <param name="Manual">A person asked: failed rows are retried now, whatever their back-off, attempt count or failure kind
+/// (still once per run).</param>
+/// <param name="OnlyFailed">"Retry failed": only rows that failed, nobody else of the week is prepared or sent.</param>
+public sealed record DeliveryScope(IsoWeek? Week, int? EmployeeId = null, bool Manual = false, bool OnlyFailed = false);
 
 public sealed record DeliveryCounts(int Total, int Sent, int Failed, int Pending, int Skipped)
 {
@@ -23,7 +25,8 @@ public sealed record DeliveryCounts(int Total, int Sent, int Failed, int Pending
 /// <summary>
 /// Sends weekly summaries, each (employee, week) exactly once. Rows are claimed with a conditional UPDATE, so two
 /// runners (two web nodes, the job and an operator) never take the same row; a claim left by a run that died goes
-/// stale and is taken over; a Sent row is never touched again.
+/// stale and is taken over; a Sent row is never touched again. A run tries each row at most once and then ends: a
+/// failure is recorded with when (if ever) the scheduled retry may try again, never re-claimed by the same run.
 /// </summary>
 public sealed class SummaryDeliveries(
     CoachingDbContext db, SummarySources sources, SummaryMailer mailer, TimeProvider clock,
@@ -71,17 +74,21 @@ public sealed class SummaryDeliveries(
     /// <summary>Prepares the week (when one is given) and sends everything in scope that is due; returns the week's counts.</summary>
     public async Task<DeliveryCounts> RunAsync(DeliveryScope scope, Action<DeliveryCounts>? progress = null, CancellationToken ct = default)
     {
-        if (scope.Week is { } week) await PrepareAsync(week, scope.EmployeeId, ct);
+        if (scope.Week is { } week && !scope.OnlyFailed) await PrepareAsync(week, scope.EmployeeId, ct);
+        // Rows this run has tried (or found taken over): a failed row becomes claimable again the moment its result is
+        // recorded, and without this a manual run would re-claim it at once, forever (the retry storm).
+        var attempted = new HashSet<int>();
         var runId = $"{Environment.MachineName}/{Guid.NewGuid():N}"[..Math.Min(100, Environment.MachineName.Length + 33)];
         var sessionLazy = new Lazy<IMailSession>(mailer.Open);
         try
         {
             while (true)
             {
-                var claimed = await ClaimAsync(scope, runId, ct);
+                var claimed = await ClaimAsync(scope, runId, attempted, ct);
                 if (claimed.Count == 0) break;
                 foreach (var id in claimed)
                 {
+                    attempted.Add(id);
                     ct.ThrowIfCancellationRequested();
                     // A message once started is finished and recorded: stopping between the server's "accepted" and
                     // our "Sent" would send it again next run. Stopping happens between messages; the SMTP timeout bounds the wait.
@@ -100,11 +107,12 @@ public sealed class SummaryDeliveries(
         return await CountsAsync(scope, CancellationToken.None);
     }
 
-    async Task<List<int>> ClaimAsync(DeliveryScope scope, string runId, CancellationToken ct)
+    async Task<List<int>> ClaimAsync(DeliveryScope scope, string runId, HashSet<int> attempted, CancellationToken ct)
     {
         var now = Now;
         var stale = now - Options.ClaimTimeout;
-        var due = Due(scope, now, stale);
+        var tried = attempted.ToList();
+        var due = Due(scope, now, stale).Where(d => !tried.Contains(d.Id));
         var candidates = await due.OrderBy(d => d.Id).Select(d => d.Id).Take(ClaimBatch).ToListAsync(ct);
         if (candidates.Count == 0) return [];
         // The same conditions again inside the UPDATE: a row another runner claimed in between is left alone.
@@ -119,10 +127,13 @@ public sealed class SummaryDeliveries(
         var week = scope.Week?.ToString();
         var max = Options.MaxAttempts;
         var manual = scope.Manual;
+        var onlyFailed = scope.OnlyFailed;
+        // A failed row without a next attempt time failed permanently (5xx, a malformed address) or used up its
+        // attempts: only a person retries it.
         return db.SummaryDeliveries.Where(d =>
             (week == null || d.Week == week) && (scope.EmployeeId == null || d.EmployeeId == scope.EmployeeId)
-            && (d.Status == DeliveryStatus.Pending
-                || (d.Status == DeliveryStatus.Failed && (manual || (d.Attempts < max && (d.NextAttemptAtUtc == null || d.NextAttemptAtUtc <= now)))))
+            && ((d.Status == DeliveryStatus.Pending && !onlyFailed)
+                || (d.Status == DeliveryStatus.Failed && (manual || (d.Attempts < max && d.NextAttemptAtUtc != null && d.NextAttemptAtUtc <= now))))
             && (d.ClaimedBy == null || d.ClaimedAtUtc < stale));
     }
 
@@ -139,7 +150,7 @@ public sealed class SummaryDeliveries(
         if (skip is not null) { await FinishAsync(id, runId, DeliveryStatus.Skipped, skip, countsAsAttempt: false); return; }
         if (SummaryRecipient.EmailProblem(row.Email!) is { } problem || !MailboxAddress.TryParse(row.Email!.Trim(), out var to))
         {
-            await FailAsync(id, runId, row.Attempts, SummaryRecipient.EmailProblem(row.Email!) ?? $"The email address \"{row.Email}\" is malformed.");
+            await FailAsync(id, runId, row.Attempts, SummaryRecipient.EmailProblem(row.Email!) ?? $"The email address \"{row.Email}\" is malformed.", FailureKind.Permanent);
             return;
         }
         try
@@ -153,8 +164,7 @@ public sealed class SummaryDeliveries(
             }
             to.Name = summary.EmployeeName;
             var pdf = SummaryPdf.Render(summary, org.Value.Name, Options.Paper, Now);
-            var link = $"{Options.PortalUrl.TrimEnd('/')}/MySummary?week={week}";
-            var message = SummaryEmail.Build(summary, pdf, mailer.From, to, link, org.Value.Name);
+            var message = SummaryEmail.Build(summary, pdf, mailer.From, to, PortalLink(week), org.Value.Name);
             // One Message-ID per employee and week: should the one unavoidable resend happen (a crash between the
             // server's "accepted" and our "Sent"), mail clients see the same message again and show it once.
             message.MessageId = $"development-summary.{row.EmployeeId}.{row.Week}@{(mailer.From.Address.Split('@') is [_, var domain] ? domain : "coaching.local")}";
@@ -163,14 +173,17 @@ public sealed class SummaryDeliveries(
         }
         catch (Exception ex)
         {
-            logger.LogWarning(ex, "Summary delivery {Id} failed", id);
-            await FailAsync(id, runId, row.Attempts, ex.Message);
+            var kind = SummaryMailer.FailureKindOf(ex);
+            logger.LogWarning(ex, "Summary delivery {Id} failed ({Kind})", id, kind);
+            await FailAsync(id, runId, row.Attempts, SummaryMailer.Describe(ex), kind);
         }
     }
 
-    Task FailAsync(int id, string runId, int attemptsBefore, string error)
+    string PortalLink(IsoWeek week) => $"{Options.PortalUrl.TrimEnd('/')}/MySummary?week={week}";
+
+    Task FailAsync(int id, string runId, int attemptsBefore, string error, FailureKind kind)
     {
-        var next = Now + SummaryRecipient.RetryDelay(attemptsBefore + 1, Options.RetryDelay);
+        var next = DeliveryRetry.NextAttemptUtc(kind, attemptsBefore + 1, Options.MaxAttempts, Options.RetryDelay, Now);
         return Update(id, runId, s => s.SetProperty(d => d.Status, DeliveryStatus.Failed).SetProperty(d => d.Attempts, d => d.Attempts + 1)
             .SetProperty(d => d.LastError, error.Length > 2000 ? error[..2000] : error).SetProperty(d => d.NextAttemptAtUtc, next));
     }
@@ -193,6 +206,51 @@ public sealed class SummaryDeliveries(
                 s.SetProperty(d => d.ClaimedBy, (string?)null).SetProperty(d => d.ClaimedAtUtc, (DateTime?)null).SetProperty(d => d.Revision, d => d.Revision + 1);
             }, CancellationToken.None);
         if (rows == 0) logger.LogWarning("Summary delivery {Id} was taken over by another run before {Run} recorded its result", id, runId);
+    }
+
+    /// <summary>
+    /// A preview of a week that has not ended: everyone in scope gets their summary so far, once, and nothing is
+    /// recorded, so the real send after the week ends goes out as usual (and later observations are in it).
+    /// </summary>
+    public async Task<DeliveryCounts> PreviewAsync(IsoWeek week, int? employeeId, Action<DeliveryCounts>? progress = null, CancellationToken ct = default)
+    {
+        var people = await db.Employees.AsNoTracking().Where(e => employeeId == null || e.Id == employeeId)
+            .OrderBy(e => e.Id).Select(e => new { e.Id, e.IsActive, e.Email }).ToListAsync(ct);
+        int sent = 0, failed = 0, skipped = 0;
+        await using var session = mailer.Open();
+        foreach (var p in people)
+        {
+            ct.ThrowIfCancellationRequested();
+            switch (await PreviewOneAsync(p.Id, p.IsActive, p.Email, week, session, ct))
+            {
+                case DeliveryStatus.Sent: sent++; break;
+                case DeliveryStatus.Failed: failed++; break;
+                default: skipped++; break;
+            }
+            progress?.Invoke(new(people.Count, sent, failed, people.Count - sent - failed - skipped, skipped));
+        }
+        return new(people.Count, sent, failed, 0, skipped);
+    }
+
+    async Task<DeliveryStatus> PreviewOneAsync(int employeeId, bool isActive, string? email, IsoWeek week, IMailSession session, CancellationToken ct)
+    {
+        if (SummaryRecipient.SkipReason(isActive, email) is not null) return DeliveryStatus.Skipped;
+        if (SummaryRecipient.EmailProblem(email!) is not null || !MailboxAddress.TryParse(email!.Trim(), out var to)) return DeliveryStatus.Failed;
+        try
+        {
+            var summary = await sources.ComposeAsync(employeeId, week, ct);
+            if (summary is null || !summary.ShouldSend(Options.QuietWeeks)) return DeliveryStatus.Skipped;
+            to.Name = summary.EmployeeName;
+            var pdf = SummaryPdf.Render(summary, org.Value.Name, Options.Paper, Now);
+            var message = SummaryEmail.Build(summary, pdf, mailer.From, to, PortalLink(week), org.Value.Name, preview: true);
+            await session.SendAsync(message, CancellationToken.None);
+            return DeliveryStatus.Sent;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Preview of {Week} for employee {Employee} failed", week, employeeId);
+            return DeliveryStatus.Failed;
+        }
     }
 
     public async Task<DeliveryCounts> CountsAsync(DeliveryScope scope, CancellationToken ct)

@@ -1,4 +1,5 @@
 using Coaching.Domain.Summaries;
+using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Options;
@@ -21,6 +22,23 @@ public sealed class SummaryMailer(IOptions<SmtpOptions> smtp, IOptions<Summaries
 
     public IMailSession Open() => UsesOutbox ? new OutboxSession(OutboxPath) : new SmtpSession(smtp.Value);
 
+    /// <summary>A reply of the server with a 5xx code is permanent for that message; 4xx, timeouts and connection errors are temporary.</summary>
+    public static FailureKind FailureKindOf(Exception ex) => ex switch
+    {
+        SmtpCommandException command => DeliveryRetry.FromSmtpReply((int)command.StatusCode),
+        AuthenticationException => FailureKind.Permanent,
+        _ => FailureKind.Temporary,
+    };
+
+    /// <summary>The error as the delivery log shows it, with the server's reply code when there is one.</summary>
+    public static string Describe(Exception ex) => ex switch
+    {
+        SmtpCommandException command => $"The mail server answered {(int)command.StatusCode}: {command.Message}",
+        System.Net.Sockets.SocketException or IOException or SmtpProtocolException or ServiceNotConnectedException or TimeoutException or OperationCanceledException
+            => $"The mail server could not be reached: {ex.Message}",
+        _ => ex.Message,
+    };
+
     sealed class SmtpSession(SmtpOptions options) : IMailSession
     {
         readonly SmtpClient client = new() { Timeout = (int)options.Timeout.TotalMilliseconds };
@@ -40,7 +58,13 @@ public sealed class SummaryMailer(IOptions<SmtpOptions> smtp, IOptions<Summaries
                 if (!string.IsNullOrEmpty(options.User))
                     await client.AuthenticateAsync(options.User, options.Password ?? "", ct);
             }
-            await client.SendAsync(message, ct);
+            try { await client.SendAsync(message, ct); }
+            catch (Exception ex) when (ex is not SmtpCommandException)
+            {
+                // The connection is in an unknown state (dropped, timed out): start the next message on a fresh one.
+                try { await client.DisconnectAsync(false, CancellationToken.None); } catch (Exception) { /* already gone */ }
+                throw;
+            }
         }
 
         public async ValueTask DisposeAsync()
@@ -64,38 +88,3 @@ public sealed class SummaryMailer(IOptions<SmtpOptions> smtp, IOptions<Summaries
     }
 }
 
-/// <summary>The summary email: a short HTML body with inline styles, a plain-text alternative, the PDF attached.</summary>
-public static class SummaryEmail
-{
-    public static MimeMessage Build(WeeklySummary s, byte[] pdf, MailboxAddress from, MailboxAddress to, string portalLink, string organisation)
-    {
-        var message = new MimeMessage();
-        message.From.Add(from);
-        message.To.Add(to);
-        message.Subject = $"Your development summary, week {s.Week}";
-        var opening = SummaryPdf.Opening(s);
-        var steps = s.NextSteps.Select(n => n.Text).Concat(s.OpenActions.Select(a => a.Text)).Distinct().Take(3).ToList();
-
-        var text = $"Hello {s.EmployeeName},\n\n{opening}\n\n" +
-            (steps.Count > 0 ? "Your next steps:\n" + string.Join("\n", steps.Select(x => "- " + x)) + "\n\n" : "") +
-            $"Your summary for {s.WeekDates} is attached as a PDF. You can also view it in the portal:\n{portalLink}\n\n{organisation}\n";
-
-        static string E(string v) => System.Net.WebUtility.HtmlEncode(v);
-        var html = $"""
-            <!DOCTYPE html>
-            <html><body style="margin:0;padding:0;background:#f4f6f8;">
-            <div style="max-width:560px;margin:0 auto;padding:24px 16px;font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5;color:#212529;">
-            <p style="margin:0 0 12px 0;">Hello {E(s.EmployeeName)},</p>
-            <p style="margin:0 0 16px 0;">{E(opening)}</p>
-            {(steps.Count > 0 ? $"""<p style="margin:0 0 4px 0;font-weight:bold;">Your next steps</p><ul style="margin:0 0 16px 0;padding-left:20px;">{string.Concat(steps.Select(x => $"<li style=\"margin:0 0 4px 0;\">{E(x)}</li>"))}</ul>""" : "")}
-            <p style="margin:0 0 20px 0;">Your summary for {E(s.WeekDates)} is attached as a PDF.</p>
-            <p style="margin:0 0 24px 0;"><a href="{E(portalLink)}" style="display:inline-block;background:#0b5e8a;color:#ffffff;text-decoration:none;padding:12px 20px;border-radius:4px;">View it in the portal</a></p>
-            <p style="margin:0;font-size:13px;color:#6c757d;">{E(organisation)}</p>
-            </div></body></html>
-            """;
-        var body = new BodyBuilder { TextBody = text, HtmlBody = html };
-        body.Attachments.Add(SummaryPdf.FileName(s), pdf, new ContentType("application", "pdf"));
-        message.Body = body.ToMessageBody();
-        return message;
-    }
-}
