@@ -93,6 +93,7 @@ public static class CoachingApp
         services.AddScoped<AuditTrail>();
         services.AddScoped<Features.Account.AccountInvitations>();
         services.AddScoped<IOperatorCommand, Operations.CreateAdminCommand>();
+        services.AddScoped<IOperatorCommand, Operations.PeopleImportBenchmark>();
         services.AddScoped<Features.People.PeopleImports>();
         services.AddScoped<Features.People.Leavers>();
         services.AddMemoryCache();

@@ -210,7 +210,9 @@ public class PdfHeadersTests(SecuredApp app) : IClassFixture<SecuredApp>
     {
         var employee = await Browser.SignedInAsync(app, "ana.ruiz@demo.local");
 
-        var pdf = await employee.GetAsync("/MySummary");
+        var page = await employee.GetDocumentAsync("/MySummary");
+        var pdfLink = page.QuerySelector("a[href*='handler=Pdf']")!.GetAttribute("href")!;
+        var pdf = await employee.GetAsync(System.Net.WebUtility.HtmlDecode(pdfLink));
 
         Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
         Assert.Equal(Coaching.Web.Infrastructure.SecurityHeaders.PdfPolicy, pdf.Headers.GetValues("Content-Security-Policy").Single());

@@ -17,6 +17,7 @@ public static class NavigationMenu
         new("People", "/People", Data.Roles.HR, Data.Roles.Admin),
         new("Summaries", "/Summaries", Data.Roles.HR, Data.Roles.Admin),
         new("My development", "/Me", Data.Roles.Employee),
+        new("My summary", "/MySummary", Data.Roles.Employee),
         new("Teams", "/Admin/Teams", Data.Roles.Admin),
         new("Accounts", "/Admin/Accounts", Data.Roles.Admin),
         new("Audit", "/Admin/Audit", Data.Roles.Admin),

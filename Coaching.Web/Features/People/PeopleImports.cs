@@ -39,7 +39,11 @@ public sealed class PeopleImports(CoachingDbContext db, UserManager<AppUser> use
         using (var stream = new MemoryStream())
         {
             await file.CopyToAsync(stream, ct);
-            try { text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(stream.ToArray()); }
+            var bytes = stream.ToArray();
+            // A picture, a zip or an .xlsx: say what it is rather than that its text is not UTF-8.
+            if (Array.IndexOf(bytes, (byte)0) >= 0)
+                return (null, "This is not a text file. Export the people list from your HR system as CSV (UTF-8) and upload that.");
+            try { text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes); }
             catch (DecoderFallbackException)
             {
                 return (null, "The file is not UTF-8 text. In your spreadsheet, save it as \"CSV UTF-8 (comma delimited)\" and upload that.");

@@ -11,7 +11,7 @@ namespace Coaching.Web.Features.Rubrics;
 /// The draft editor: every small change (rename, reorder, add, remove, a descriptor) is its own htmx post that
 /// answers with the re-drawn editor. Only drafts change; publishing makes the draft the current version.
 /// </summary>
-public class EditModel(CoachingDbContext db, TimeProvider clock) : PageModel
+public class EditModel(CoachingDbContext db, TimeProvider clock, AuditTrail audit) : PageModel
 {
     public RubricVersion Version { get; private set; } = null!;
     public string RubricName { get; private set; } = "";
@@ -156,6 +156,7 @@ public class EditModel(CoachingDbContext db, TimeProvider clock) : PageModel
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return this.PageOrPartial("_Editor", this);
         }
+        audit.Record(User, "rubric.publish", $"{RubricName} v{Version.Number}");
         await db.SaveChangesAsync(ct);
         TempData["Toast"] = $"{RubricName} v{Version.Number} is published; new observations use it.";
         return GoTo($"/Rubrics/Details/{RubricId}");

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Coaching.Web.Features.Rubrics;
 
 /// <summary>Each job role's default rubric and the level it requires per skill (what skill gaps are measured against).</summary>
-public class RolesModel(CoachingDbContext db) : PageModel
+public class RolesModel(CoachingDbContext db, AuditTrail audit) : PageModel
 {
     public sealed record SkillRequirement(Guid Key, string Name, int? Required);
     public sealed record RoleCard(JobRole Role, IReadOnlyList<(int Id, string Name)> Rubrics, RubricVersion? Version, IReadOnlyList<SkillRequirement> Skills, string? Error)
@@ -75,6 +75,8 @@ public class RolesModel(CoachingDbContext db) : PageModel
         }
         if (error is null && pending is null)
         {
+            var before = string.Join(", ", role.Requirements.OrderBy(q => q.SkillKey).Select(q => $"{q.SkillKey:N}={q.RequiredLevel}"));
+            var rubricBefore = role.DefaultRubricId;
             role.DefaultRubricId = rubricId;
             foreach (var q in dropped) role.Requirements.Remove(q);
             foreach (var (key, level) in levels)
@@ -84,6 +86,9 @@ public class RolesModel(CoachingDbContext db) : PageModel
                 else if (existing is null) role.Requirements.Add(new RoleRequirement { SkillKey = key, RequiredLevel = level.Value });
                 else existing.RequiredLevel = level.Value;
             }
+            var after = string.Join(", ", role.Requirements.OrderBy(q => q.SkillKey).Select(q => $"{q.SkillKey:N}={q.RequiredLevel}"));
+            if (before != after || rubricBefore != rubricId)
+                audit.Record(User, "role.requirements", role.Name, $"Rubric {rubricBefore?.ToString() ?? "none"} → {rubricId?.ToString() ?? "none"}. Required levels were: {before}. Now: {after}.");
             await db.SaveChangesAsync(ct);
             Response.Toast(dropped.Count > 0 ? $"{role.Name} saved; {dropped.Count} required levels removed." : $"{role.Name} saved.");
         }
