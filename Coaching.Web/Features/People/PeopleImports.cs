@@ -138,21 +138,45 @@ public sealed class PeopleImports(CoachingDbContext db, UserManager<AppUser> use
         return outcome;
     }
 
-    /// <summary>A person named as someone's manager leads that person's team, with a Manager account (invited later).</summary>
+    /// <summary>
+    /// A person named as someone's manager leads that person's team, with a Manager account (invited later). Accounts are
+    /// written in bulk (as Identity's store would write them), not one UserManager round trip each: an export names
+    /// hundreds of managers.
+    /// </summary>
     async Task AssignManagersAsync(IReadOnlyList<ManagerAssignment> assignments, Func<string, string?, Team> teamFor, CancellationToken ct)
     {
+        if (assignments.Count == 0) return;
+        var emails = assignments.Select(a => a.ManagerEmail).Distinct().ToList();
+        var people = await db.Employees.Where(e => e.Email != null && emails.Contains(e.Email)).ToDictionaryAsync(e => e.Email!, StringComparer.OrdinalIgnoreCase, ct);
+        var personIds = people.Values.Select(p => p.Id).ToList();
+        var normalised = emails.Select(e => e.ToUpperInvariant()).ToList();
+        var accounts = await db.Users.Where(u => (u.EmployeeId != null && personIds.Contains(u.EmployeeId.Value)) || normalised.Contains(u.NormalizedEmail!)).ToListAsync(ct);
+        var roleIds = await db.Roles.ToDictionaryAsync(r => r.Name!, r => r.Id, ct);
+        var accountIds = accounts.Select(a => a.Id).ToList();
+        var managerRole = roleIds[Roles.Manager];
+        var alreadyManagers = (await db.UserRoles.Where(r => r.RoleId == managerRole && accountIds.Contains(r.UserId)).Select(r => r.UserId).ToListAsync(ct)).ToHashSet();
         foreach (var byManager in assignments.GroupBy(a => a.ManagerEmail))
         {
-            var person = await db.Employees.FirstAsync(e => e.Email == byManager.Key, ct);
-            var account = await db.Users.FirstOrDefaultAsync(u => u.EmployeeId == person.Id, ct) ?? await users.FindByEmailAsync(byManager.Key);
+            var person = people[byManager.Key];
+            var account = accounts.FirstOrDefault(u => u.EmployeeId == person.Id) ?? accounts.FirstOrDefault(u => string.Equals(u.Email, byManager.Key, StringComparison.OrdinalIgnoreCase));
             if (account is null)
             {
-                account = new AppUser { UserName = byManager.Key, Email = byManager.Key, DisplayName = person.FullName, EmployeeId = person.Id, LockoutEnabled = true };
-                var created = await users.CreateAsync(account);
-                if (!created.Succeeded) throw new InvalidOperationException($"Could not create the account of {byManager.Key}: {string.Join("; ", created.Errors.Select(e => e.Description))}");
-                await users.AddToRoleAsync(account, Roles.Employee);
+                account = new AppUser
+                {
+                    UserName = byManager.Key, NormalizedUserName = users.NormalizeName(byManager.Key), Email = byManager.Key, NormalizedEmail = users.NormalizeEmail(byManager.Key),
+                    DisplayName = person.FullName, EmployeeId = person.Id, LockoutEnabled = true,
+                    SecurityStamp = Guid.NewGuid().ToString("N"), ConcurrencyStamp = Guid.NewGuid().ToString(),
+                };
+                db.Users.Add(account);
+                accounts.Add(account);
+                db.UserRoles.Add(new IdentityUserRole<string> { UserId = account.Id, RoleId = roleIds[Roles.Employee] });
             }
-            if (!await users.IsInRoleAsync(account, Roles.Manager)) await users.AddToRoleAsync(account, Roles.Manager);
+            account.EmployeeId ??= person.Id;
+            if (alreadyManagers.Add(account.Id))
+            {
+                db.UserRoles.Add(new IdentityUserRole<string> { UserId = account.Id, RoleId = managerRole });
+                account.SecurityStamp = Guid.NewGuid().ToString("N"); // an open session picks up the new role
+            }
             foreach (var assignment in byManager)
             {
                 var team = teamFor(assignment.Team, assignment.Site);
