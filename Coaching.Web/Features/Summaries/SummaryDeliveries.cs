@@ -152,7 +152,7 @@ public sealed class SummaryDeliveries(
                 return;
             }
             to.Name = summary.EmployeeName;
-            var pdf = SummaryPdf.Render(summary, org.Value.Name, Options.Paper, Now);
+            var pdf = SummaryPdf.Render(summary, org.Value.Name, Options.Paper, Now, logger);
             var link = $"{Options.PortalUrl.TrimEnd('/')}/MySummary?week={week}";
             var message = SummaryEmail.Build(summary, pdf, mailer.From, to, link, org.Value.Name);
             // One Message-ID per employee and week: should the one unavoidable resend happen (a crash between the
