@@ -32,11 +32,11 @@ public sealed class FontFace
 
     public bool Covers(int codepoint) => font.TryGetGlyph((uint)codepoint, out var glyph) && glyph != 0;
 
-    /// <summary>Shapes one run (one font, one direction); HarfBuzz returns the glyphs in visual order.</summary>
     // "ﬁ" would copy as one character and split "Proficient" for search and screen readers; the ligatures that
     // scripts need (Arabic, Devanagari) are required ones (rlig, akhn, …) and stay on.
     static readonly Feature[] NoLigatures = [Feature.Parse("liga=0"), Feature.Parse("clig=0")];
 
+    /// <summary>Shapes one run (one font, one direction); HarfBuzz returns the glyphs in visual order.</summary>
     internal (GlyphInfo[] Glyphs, GlyphPosition[] Positions) Shape(string text, int start, int length, bool rightToLeft)
     {
         using var buffer = new HarfBuzzSharp.Buffer();
