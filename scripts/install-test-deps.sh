@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs what the tests need beyond the .NET SDK: Debian's Chromium (browser tests) and
-# aiosmtpd (a real SMTP server on loopback for the mail tests). As root it installs them with apt;
+# Installs what the tests need beyond the .NET SDK: Debian's Chromium (browser tests),
+# aiosmtpd (a real SMTP server on loopback for the mail tests) and poppler-utils (pdftotext reads the
+# PDF summaries back as a person's "copy text" would). As root it installs them with apt;
 # otherwise it says exactly what to install and fails.
 set -euo pipefail
 missing=()
@@ -8,6 +9,7 @@ missing=()
 # A font for Chromium to draw text with (its recommends are not installed).
 [ -n "$(ls /usr/share/fonts/truetype/liberation* 2>/dev/null)" ] || missing+=(fonts-liberation)
 /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null || missing+=(python3-aiosmtpd)
+command -v pdftotext >/dev/null || missing+=(poppler-utils)
 [ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" -eq 0 ]; then
   echo "Installing ${missing[*]} with apt-get..."

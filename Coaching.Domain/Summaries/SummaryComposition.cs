@@ -30,7 +30,8 @@ public static class SummaryComposition
             var seen = levels.GetValueOrDefault(key);
             required.TryGetValue(key, out var req);
             var latest = seen?.Latest;
-            var previous = seen?.Previous;
+            // The level the week started from: the last rating before Monday.
+            var previous = seen?.History.LastOrDefault(h => h.ObservedAtUtc < startUtc)?.Level;
             var name = lastNames.GetValueOrDefault(key) ?? req!.SkillName;
             string? levelName = latest is { } l && source.LevelNames?.TryGetValue(l, out var n) == true ? n : null;
             return new WeeklySummary.SkillProgress(name, latest, previous, req?.RequiredLevel, observedThisWeek.Contains(key), levelName);
@@ -52,7 +53,7 @@ public static class SummaryComposition
 
         var never = source.Requirements.Where(r => !levels.ContainsKey(r.SkillKey)).Select(r => r.SkillName).ToList();
 
-        return new WeeklySummary(source.EmployeeName, source.RoleName, week, visits, skills, wentWell, nextSteps, open, never, maxLevel);
+        return new WeeklySummary(source.EmployeeName, source.RoleName, week, visits, skills, wentWell, nextSteps, open, never, maxLevel, source.LevelNames);
     }
 
     static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;

@@ -41,18 +41,62 @@ public sealed record WeeklySummary(
     IReadOnlyList<WeeklySummary.Note> NextSteps,
     IReadOnlyList<WeeklySummary.OpenAction> OpenActions,
     IReadOnlyList<string> NeverObservedSkills,
-    int MaxLevel)
+    int MaxLevel,
+    IReadOnlyDictionary<int, string>? LevelNames = null)
 {
     /// <summary>Who observed, when (organisation's local time) and where.</summary>
     public sealed record ObservedVisit(string ObserverName, DateTime ObservedAtLocal, string? Context);
 
-    /// <summary>A skill's latest level, how it moved against the level before, and what the role requires.</summary>
+    /// <summary>
+    /// A skill's level at the end of the week, its level before the week (the last rating before Monday), and what the
+    /// role requires.
+    /// </summary>
     public sealed record SkillProgress(string SkillName, int? Level, int? PreviousLevel, int? RequiredLevel, bool ObservedThisWeek, string? LevelName)
     {
-        /// <summary>Levels gained (positive) or lost (negative) against the previous rating; null when there is nothing to compare.</summary>
-        public int? Change => Level is { } l && PreviousLevel is { } p ? l - p : null;
+        /// <summary>
+        /// This week's change: levels gained (positive) or lost (negative) by a skill rated this week, against its level
+        /// before the week. Null when it was not rated this week (an older change is not this week's news) or was
+        /// rated for the first time. The one rule behind the headline, the chart and the table.
+        /// </summary>
+        public int? Change => ObservedThisWeek && Level is { } l && PreviousLevel is { } p ? l - p : null;
         public bool MeetsRequirement => RequiredLevel is null || Level >= RequiredLevel;
+        /// <summary>Rated this week and never before.</summary>
+        public bool FirstRatedThisWeek => ObservedThisWeek && Level is not null && PreviousLevel is null;
     }
+
+    /// <summary>The week's movement, from <see cref="SkillProgress.Change"/>: skills up, down, and rated for the first time.</summary>
+    public sealed record Movement(IReadOnlyList<SkillProgress> Up, IReadOnlyList<SkillProgress> Down, IReadOnlyList<SkillProgress> FirstRated);
+
+    public Movement ThisWeek => new(
+        Skills.Where(k => k.Change > 0).ToList(),
+        Skills.Where(k => k.Change < 0).ToList(),
+        Skills.Where(k => k.FirstRatedThisWeek).ToList());
+
+    /// <summary>
+    /// The week in one sentence, as the PDF and the email open: "This week: 2 skills up (Greeting +1, Refunds +2),
+    /// 1 down (Till accuracy −1)."
+    /// </summary>
+    public string Headline
+    {
+        get
+        {
+            if (!HasObservations) return "This week: no observations.";
+            var week = ThisWeek;
+            var parts = new List<string>();
+            if (week.Up.Count > 0) parts.Add($"{SkillCount(week.Up.Count)} up ({string.Join(", ", week.Up.Select(k => $"{k.SkillName} {Signed(k.Change!.Value)}"))})");
+            if (week.Down.Count > 0) parts.Add($"{(parts.Count > 0 ? week.Down.Count.ToString() : SkillCount(week.Down.Count))} down ({string.Join(", ", week.Down.Select(k => $"{k.SkillName} {Signed(k.Change!.Value)}"))})");
+            if (week.FirstRated.Count > 0) parts.Add($"{(parts.Count > 0 ? week.FirstRated.Count.ToString() : SkillCount(week.FirstRated.Count))} rated for the first time");
+            return parts.Count == 0 ? "This week: no skill changed level." : $"This week: {string.Join(", ", parts)}.";
+
+            static string SkillCount(int n) => n == 1 ? "1 skill" : $"{n} skills";
+        }
+    }
+
+    /// <summary>"+2", "−1" (a real minus sign), "0".</summary>
+    public static string Signed(int change) => change > 0 ? $"+{change}" : change < 0 ? $"\u2212{-change}" : "0";
+
+    /// <summary>A level as people say it: its name in the rubric ("Proficient"), or "level 3".</summary>
+    public string LevelName(int level) => LevelNames?.TryGetValue(level, out var name) == true ? name : $"level {level}";
 
     public sealed record Note(string Text, DateTime ObservedAtLocal, string ObserverName);
     public sealed record OpenAction(string Text, DateOnly? DueDate, bool IsOverdue);

@@ -57,6 +57,54 @@ public class SummaryCompositionTests
     }
 
     [Fact]
+    public void This_weeks_change_is_against_the_level_before_the_week_and_one_rule_makes_the_headline()
+    {
+        var summary = SummaryComposition.Compose(Source(
+        [
+            Seen(new DateTime(2026, 11, 4, 9, 0, 0, DateTimeKind.Utc), (Greeting, "Greeting", 1), (Refunds, "Refunds", 1), (Till, "Till accuracy", 3)),
+            // Two ratings in the week: the week's change runs from the level before Monday to the last one.
+            Seen(new DateTime(2026, 11, 17, 9, 0, 0, DateTimeKind.Utc), (Refunds, "Refunds", 2), (Till, "Till accuracy", 2)),
+            Seen(new DateTime(2026, 11, 19, 9, 0, 0, DateTimeKind.Utc), (Greeting, "Greeting", 2), (Refunds, "Refunds", 3), (Extra, "Click and collect", 2)),
+        ]), Week, London);
+
+        Assert.Equal(["Greeting", "Refunds"], summary.ThisWeek.Up.Select(k => k.SkillName)); // in the role's order
+        Assert.Equal(["Till accuracy"], summary.ThisWeek.Down.Select(k => k.SkillName));
+        Assert.Equal(["Click and collect"], summary.ThisWeek.FirstRated.Select(k => k.SkillName));
+        Assert.Equal(2, summary.Skills.Single(k => k.SkillName == "Refunds").Change);
+        Assert.Equal("This week: 2 skills up (Greeting +1, Refunds +2), 1 down (Till accuracy \u22121), 1 rated for the first time.", summary.Headline);
+    }
+
+    [Fact]
+    public void A_change_from_an_earlier_week_is_not_this_weeks_news()
+    {
+        var summary = SummaryComposition.Compose(Source(
+        [
+            Seen(new DateTime(2026, 11, 2, 9, 0, 0, DateTimeKind.Utc), (Greeting, "Greeting", 1)),
+            Seen(new DateTime(2026, 11, 9, 9, 0, 0, DateTimeKind.Utc), (Greeting, "Greeting", 3)), // up two, the week before
+            Seen(new DateTime(2026, 11, 18, 9, 0, 0, DateTimeKind.Utc), (Till, "Till accuracy", 2)),
+        ]), Week, London);
+
+        var greeting = summary.Skills.Single(k => k.SkillName == "Greeting");
+        Assert.Equal((3, 3, (int?)null, false), (greeting.Level, greeting.PreviousLevel, greeting.Change, greeting.ObservedThisWeek));
+        Assert.Empty(summary.ThisWeek.Up);
+        Assert.Equal("This week: 1 skill rated for the first time.", summary.Headline);
+    }
+
+    [Fact]
+    public void A_week_without_a_change_or_an_observation_says_so()
+    {
+        var same = SummaryComposition.Compose(Source(
+        [
+            Seen(new DateTime(2026, 11, 4, 9, 0, 0, DateTimeKind.Utc), (Till, "Till accuracy", 2)),
+            Seen(new DateTime(2026, 11, 18, 9, 0, 0, DateTimeKind.Utc), (Till, "Till accuracy", 2)),
+        ]), Week, London);
+        Assert.Equal("This week: no skill changed level.", same.Headline);
+        Assert.Equal("This week: no observations.", SummaryComposition.Compose(Source([]), Week, London).Headline);
+        Assert.Equal("Proficient", same.LevelName(3));
+        Assert.Equal("level 5", same.LevelName(5));
+    }
+
+    [Fact]
     public void Open_action_items_with_overdue_marked_and_done_ones_left_out()
     {
         var created = new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc);

@@ -2,85 +2,114 @@ using SkiaSharp;
 
 namespace Coaching.Web.Pdf;
 
-/// <summary>Horizontal bars of a value against a target (current vs required level), one row per item, with a legend.</summary>
-public sealed class BarChart(IReadOnlyList<BarChart.Bar> bars, int max, string valueLegend, string targetLegend) : IPdfComponent
+/// <summary>
+/// Horizontal bars of a level against the level asked for, one row per item, over a named level scale, with a legend
+/// naming every colour and mark used.
+/// </summary>
+public sealed class BarChart(IReadOnlyList<BarChart.Bar> bars, IReadOnlyList<string> scale, BarChart.Legend legend) : IPdfComponent
 {
-    /// <summary>One row: a label, the value (null: none yet) and the target (null: none).</summary>
-    public sealed record Bar(string Label, int? Value, int? Target, string? Note = null);
+    /// <summary>One row: a label, the value (null: none yet), the target (null: none) and a note after the bar.</summary>
+    public sealed record Bar(string Label, int? Value, int? Target, string Note);
 
-    const float RowHeight = 20f;
-    static readonly SKColor BarColor = new(0x2f, 0x85, 0xb8);
-    static readonly SKColor BelowColor = new(0xe0, 0x8a, 0x1e);
+    /// <summary>What the colours and the mark mean, in the reader's words.</summary>
+    public sealed record Legend(string AtTarget, string BelowTarget, string Target);
+
+    public static readonly SKColor AtTargetColor = new(0x2f, 0x85, 0xb8);
+    public static readonly SKColor BelowTargetColor = new(0xe0, 0x8a, 0x1e);
     static readonly SKColor Track = new(0xee, 0xf1, 0xf4);
-    static readonly TextStyle Label = new(9f);
-    static readonly TextStyle Small = new(8f, Color: TextStyle.Muted);
+    const float RowHeight = 20f;
+
+    int Max => scale.Count;
 
     public void Layout(PdfLayout layout)
     {
-        if (bars.Count == 0 || max <= 0) return;
-        var labelWidth = layout.Width * 0.36f;
-        var noteWidth = layout.Width * 0.16f;
+        if (bars.Count == 0 || Max <= 0) return;
+        var labelWidth = layout.Width * 0.26f;
+        var noteWidth = layout.Width * 0.30f;
+        var chartX = layout.Left + labelWidth;
         var chartWidth = layout.Width - labelWidth - noteWidth - 8;
-        layout.EnsureSpace(RowHeight * Math.Min(3, bars.Count) + 18);
+        layout.EnsureSpace(RowHeight * Math.Min(3, bars.Count) + 18 + 16);
         DrawLegend(layout);
+        DrawScale(layout, chartX, chartWidth);
         foreach (var bar in bars)
         {
             layout.EnsureSpace(RowHeight);
+            var label = layout.Fonts.Shape(TextBlock.Fit(layout.Fonts, bar.Label, Typography.ChartLabel, labelWidth - 6), Typography.ChartLabel);
+            var note = layout.Fonts.Shape(TextBlock.Fit(layout.Fonts, bar.Note, Typography.ChartNote, noteWidth), Typography.ChartNote);
             var x = layout.Left;
             layout.Draw((canvas, y) =>
             {
-                using var font = Label.Font();
-                using var ink = Label.Paint();
-                using var small = Small.Font();
-                using var muted = Small.Paint();
-                // Labels are user text: one line, shortened with an ellipsis rather than run into the bar.
-                canvas.DrawText(Fit(bar.Label, font, labelWidth - 6), x, y + 13, SKTextAlign.Left, font, ink);
-                var cx = x + labelWidth;
+                label.DrawIn(canvas, x, labelWidth - 6, y + 13);
                 using var track = new SKPaint { Color = Track, IsAntialias = true };
-                canvas.DrawRoundRect(cx, y + 4, chartWidth, 11, 2, 2, track);
+                canvas.DrawRoundRect(chartX, y + 4, chartWidth, 11, 2, 2, track);
+                using var grid = new SKPaint { Color = SKColors.White, StrokeWidth = 1f };
+                for (var level = 1; level < Max; level++) canvas.DrawLine(chartX + chartWidth * level / Max, y + 4, chartX + chartWidth * level / Max, y + 15, grid);
                 if (bar.Value is { } v && v > 0)
                 {
                     var below = bar.Target is { } t && v < t;
-                    using var fill = new SKPaint { Color = below ? BelowColor : BarColor, IsAntialias = true };
-                    canvas.DrawRoundRect(cx, y + 4, chartWidth * Math.Min(v, max) / max, 11, 2, 2, fill);
+                    using var fill = new SKPaint { Color = below ? BelowTargetColor : AtTargetColor, IsAntialias = true };
+                    canvas.DrawRoundRect(chartX, y + 4, chartWidth * Math.Min(v, Max) / Max, 11, 2, 2, fill);
                 }
                 if (bar.Target is { } target)
                 {
-                    var tx = cx + chartWidth * Math.Min(target, max) / max;
-                    using var marker = new SKPaint { Color = TextStyle.Ink, StrokeWidth = 2f, IsAntialias = true };
+                    var tx = chartX + chartWidth * Math.Min(target, Max) / Max;
+                    using var marker = new SKPaint { Color = Typography.Ink, StrokeWidth = 2f, IsAntialias = true };
                     canvas.DrawLine(tx, y + 1, tx, y + 18, marker);
                 }
-                var note = bar.Note ?? (bar.Value is null ? "not observed yet" : $"{bar.Value} of {max}");
-                canvas.DrawText(Fit(note, small, noteWidth), cx + chartWidth + 8, y + 13, SKTextAlign.Left, small, muted);
+                note.Draw(canvas, chartX + chartWidth + 8, y + 13);
             });
             layout.Advance(RowHeight);
         }
         layout.Advance(8);
     }
 
-    void DrawLegend(PdfLayout layout)
+    /// <summary>The level names over the bars, each at the end of its step: a bar that reaches "Proficient" stops under it.</summary>
+    void DrawScale(PdfLayout layout, float chartX, float chartWidth)
     {
-        var x = layout.Left;
+        var step = chartWidth / Max;
+        var names = scale.Select(name => layout.Fonts.Shape(TextBlock.Fit(layout.Fonts, name, Typography.ChartScale, step - 2), Typography.ChartScale)).ToList();
         layout.Draw((canvas, y) =>
         {
-            using var small = Small.Font();
-            using var muted = Small.Paint();
-            using var fill = new SKPaint { Color = BarColor, IsAntialias = true };
-            using var marker = new SKPaint { Color = TextStyle.Ink, StrokeWidth = 2f };
-            canvas.DrawRect(x, y + 3, 14, 8, fill);
-            canvas.DrawText(valueLegend, x + 18, y + 10, SKTextAlign.Left, small, muted);
-            var x2 = x + 26 + small.MeasureText(valueLegend);
-            canvas.DrawLine(x2 + 4, y + 1, x2 + 4, y + 12, marker);
-            canvas.DrawText(targetLegend, x2 + 10, y + 10, SKTextAlign.Left, small, muted);
+            using var tick = new SKPaint { Color = Typography.Muted, StrokeWidth = 0.6f };
+            for (var i = 0; i < names.Count; i++)
+            {
+                var end = chartX + step * (i + 1);
+                names[i].Draw(canvas, end - names[i].Width, y + 9);
+                canvas.DrawLine(end, y + 11, end, y + 15, tick);
+            }
         });
-        layout.Advance(18);
+        layout.Advance(16);
     }
 
-    static string Fit(string text, SKFont font, float width)
+    void DrawLegend(PdfLayout layout)
     {
-        var line = TextBlock.Wrap(text, font, float.MaxValue)[0];
-        if (font.MeasureText(line) <= width) return line;
-        while (line.Length > 1 && font.MeasureText(line + "…") > width) line = line[..^1];
-        return line.TrimEnd() + "…";
+        var style = Typography.ChartNote;
+        var items = new (SKColor? Fill, ShapedLine Text)[]
+        {
+            (AtTargetColor, layout.Fonts.Shape(legend.AtTarget, style)),
+            (BelowTargetColor, layout.Fonts.Shape(legend.BelowTarget, style)),
+            (null, layout.Fonts.Shape(legend.Target, style)),
+        };
+        var x0 = layout.Left;
+        layout.Draw((canvas, y) =>
+        {
+            var x = x0;
+            foreach (var (fill, text) in items)
+            {
+                if (fill is { } color)
+                {
+                    using var paint = new SKPaint { Color = color, IsAntialias = true };
+                    canvas.DrawRect(x, y + 3, 14, 8, paint);
+                }
+                else
+                {
+                    using var marker = new SKPaint { Color = Typography.Ink, StrokeWidth = 2f };
+                    canvas.DrawLine(x + 7, y + 1, x + 7, y + 12, marker);
+                }
+                text.Draw(canvas, x + 18, y + 10);
+                x += 18 + text.Width + 14;
+            }
+        });
+        layout.Advance(18);
     }
 }

@@ -39,6 +39,8 @@ public sealed class PdfLayout
     public int PageCount => pages.Count;
     public IReadOnlyList<IReadOnlyList<Action<SKCanvas>>> Pages => pages;
     public bool AtTopOfPage => Y <= Top + 0.5f;
+    /// <summary>Shapes and measures the document's text, and embeds only the glyphs it draws.</summary>
+    public DocumentFonts Fonts { get; } = new();
 
     public void NewPage()
     {
@@ -60,30 +62,4 @@ public sealed class PdfLayout
         var y = Y;
         pages[^1].Add(canvas => draw(canvas, y));
     }
-}
-
-/// <summary>The document's fonts: DejaVu Sans embedded in the assembly, so every machine renders the same glyphs.</summary>
-public static class PdfFonts
-{
-    public static SKTypeface Regular { get; } = Load("DejaVuSans.ttf");
-    public static SKTypeface Bold { get; } = Load("DejaVuSans-Bold.ttf");
-
-    static SKTypeface Load(string file)
-    {
-        using var stream = typeof(PdfFonts).Assembly.GetManifestResourceStream("Coaching.Fonts." + file)
-            ?? throw new InvalidOperationException($"The font {file} is not embedded in {typeof(PdfFonts).Assembly.GetName().Name}.");
-        return SKTypeface.FromStream(stream) ?? throw new InvalidOperationException($"The font {file} could not be read.");
-    }
-}
-
-/// <summary>How a run of text looks.</summary>
-public sealed record TextStyle(float Size = 10f, bool Bold = false, SKColor? Color = null, float LineSpacing = 1.3f)
-{
-    public static readonly SKColor Ink = new(0x21, 0x25, 0x29);
-    public static readonly SKColor Muted = new(0x6c, 0x75, 0x7d);
-    public static readonly SKColor Accent = new(0x0b, 0x5e, 0x8a);
-
-    public SKFont Font() => new(Bold ? PdfFonts.Bold : PdfFonts.Regular, Size);
-    public SKPaint Paint() => new() { Color = Color ?? Ink, IsAntialias = true };
-    public float LineHeight => Size * LineSpacing;
 }

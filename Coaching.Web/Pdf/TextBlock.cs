@@ -1,58 +1,77 @@
+using System.Globalization;
 using System.Text;
-using SkiaSharp;
 
 namespace Coaching.Web.Pdf;
 
 /// <summary>Plain text that wraps at the column width and flows onto further pages line by line; never clipped, never interpreted.</summary>
-public sealed class TextBlock(string text, TextStyle? style = null, float indent = 0, float spaceAfter = 6) : IPdfComponent
+public sealed class TextBlock(string text, TextStyle style, float indent = 0, float spaceAfter = 6) : IPdfComponent
 {
-    public TextStyle Style { get; } = style ?? new TextStyle();
-
     public void Layout(PdfLayout layout)
     {
-        using var font = Style.Font();
-        foreach (var line in Wrap(text, font, layout.Width - indent))
+        var width = layout.Width - indent;
+        foreach (var line in Wrap(layout.Fonts, text, style, width))
         {
-            layout.EnsureSpace(Style.LineHeight);
+            layout.EnsureSpace(style.LineHeight);
+            var shaped = layout.Fonts.Shape(line, style);
             var x = layout.Left + indent;
-            var baseline = Style.Size; // first baseline one size below the cursor
-            var style = Style;
-            layout.Draw((canvas, y) =>
-            {
-                using var f = style.Font();
-                using var p = style.Paint();
-                canvas.DrawText(line, x, y + baseline, SKTextAlign.Left, f, p);
-            });
-            layout.Advance(Style.LineHeight);
+            layout.Draw((canvas, y) => shaped.DrawIn(canvas, x, width, y + style.Size)); // first baseline one size below the cursor
+            layout.Advance(style.LineHeight);
         }
         layout.Advance(spaceAfter);
     }
 
-    /// <summary>Greedy word wrap; a word wider than the column is broken between characters.</summary>
-    public static IReadOnlyList<string> Wrap(string text, SKFont font, float width)
+    /// <summary>Greedy word wrap on shaped widths; a word wider than the column is broken between characters (whole graphemes).</summary>
+    public static IReadOnlyList<string> Wrap(DocumentFonts fonts, string text, TextStyle style, float width)
     {
         var lines = new List<string>();
+        var space = fonts.Measure(" ", style);
         foreach (var paragraph in Clean(text).Split('\n'))
         {
             var line = new StringBuilder();
+            var lineWidth = 0f;
             foreach (var word in paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
-                var candidate = line.Length == 0 ? word : line + " " + word;
-                if (font.MeasureText(candidate) <= width) { line.Clear().Append(candidate); continue; }
-                if (line.Length > 0) { lines.Add(line.ToString()); line.Clear(); }
-                var rest = word;
-                while (font.MeasureText(rest) > width)
+                var wordWidth = fonts.Measure(word, style);
+                var candidate = line.Length == 0 ? wordWidth : lineWidth + space + wordWidth;
+                if (candidate <= width)
                 {
-                    var fit = 1;
-                    while (fit < rest.Length && font.MeasureText(rest[..(fit + 1)]) <= width) fit++;
-                    lines.Add(rest[..fit]);
-                    rest = rest[fit..];
+                    if (line.Length > 0) line.Append(' ');
+                    line.Append(word);
+                    lineWidth = candidate;
+                    continue;
+                }
+                if (line.Length > 0) { lines.Add(line.ToString()); line.Clear(); lineWidth = 0; }
+                var rest = word;
+                while (wordWidth > width)
+                {
+                    var (head, tail) = Break(fonts, rest, style, width);
+                    lines.Add(head);
+                    rest = tail;
+                    wordWidth = fonts.Measure(rest, style);
                 }
                 line.Append(rest);
+                lineWidth = wordWidth;
             }
             lines.Add(line.ToString());
         }
         return lines;
+    }
+
+    /// <summary>As much of a too-long word as fits (at least one grapheme), and the rest.</summary>
+    static (string Head, string Tail) Break(DocumentFonts fonts, string word, TextStyle style, float width)
+    {
+        var used = 0f;
+        var cut = 0;
+        var elements = StringInfo.GetTextElementEnumerator(word);
+        while (elements.MoveNext())
+        {
+            var element = elements.GetTextElement();
+            var w = fonts.Measure(element, style);
+            if (cut > 0 && used + w > width) break;
+            used += w;
+            cut = elements.ElementIndex + element.Length;
+        }
+        return (word[..cut], word[cut..]);
     }
 
     /// <summary>Tabs become spaces and other control characters go: user text is laid out, never acted on.</summary>
@@ -63,14 +82,26 @@ public sealed class TextBlock(string text, TextStyle? style = null, float indent
             sb.Append(c == '\t' ? ' ' : c == '\n' || !char.IsControl(c) ? c : ' ');
         return sb.ToString();
     }
+
+    /// <summary>One line of text shortened with an ellipsis to fit <paramref name="width"/> (chart labels).</summary>
+    public static string Fit(DocumentFonts fonts, string text, TextStyle style, float width)
+    {
+        var line = Clean(text).Replace('\n', ' ');
+        if (fonts.Measure(line, style) <= width) return line;
+        var elements = new List<string>();
+        var e = StringInfo.GetTextElementEnumerator(line);
+        while (e.MoveNext() && elements.Count < 300) elements.Add(e.GetTextElement()); // a label never needs more
+        while (elements.Count > 1 && fonts.Measure(string.Concat(elements) + "…", style) > width) elements.RemoveAt(elements.Count - 1);
+        return string.Concat(elements).TrimEnd() + "…";
+    }
 }
 
 /// <summary>A section title that stays with the start of what follows it.</summary>
-public sealed class Heading(string text, float size = 13f) : IPdfComponent
+public sealed class Heading(string text) : IPdfComponent
 {
     public void Layout(PdfLayout layout)
     {
-        var style = new TextStyle(size, Bold: true, Color: TextStyle.Accent);
+        var style = Typography.Heading;
         layout.Advance(layout.AtTopOfPage ? 0 : 6);
         layout.EnsureSpace(style.LineHeight + 3 * 14f); // keep with the next few lines
         new TextBlock(text, style, spaceAfter: 3).Layout(layout);

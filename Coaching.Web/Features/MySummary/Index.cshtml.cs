@@ -45,7 +45,7 @@ public class IndexModel(UserManager<AppUser> users, CoachingDbContext db, Summar
         if (!IsoWeek.TryParse(week, out var w) || await weeks.CheckAsync(w, ct) is not { CanSend: true, IsPreview: false }) return NotFound();
         var summary = await sources.ComposeAsync(own, w, ct);
         if (summary is null) return NotFound();
-        var pdf = SummaryPdf.Render(summary, org.Value.Name, options.Value.Paper, clock.GetUtcNow().UtcDateTime);
+        var pdf = SummaryPdf.Render(summary, org.Value.Name, options.Value.Paper, clock.GetUtcNow().UtcDateTime, logger);
         Response.Headers.ContentDisposition = $"inline; filename=\"{SummaryPdf.FileName(summary)}\"";
         return File(pdf, "application/pdf");
     }

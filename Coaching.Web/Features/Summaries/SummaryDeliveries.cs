@@ -163,7 +163,7 @@ public sealed class SummaryDeliveries(
                 return;
             }
             to.Name = summary.EmployeeName;
-            var pdf = SummaryPdf.Render(summary, org.Value.Name, Options.Paper, Now);
+            var pdf = SummaryPdf.Render(summary, org.Value.Name, Options.Paper, Now, logger);
             var message = SummaryEmail.Build(summary, pdf, mailer.From, to, PortalLink(week), org.Value.Name);
             // One Message-ID per employee and week: should the one unavoidable resend happen (a crash between the
             // server's "accepted" and our "Sent"), mail clients see the same message again and show it once.
@@ -241,7 +241,7 @@ public sealed class SummaryDeliveries(
             var summary = await sources.ComposeAsync(employeeId, week, ct);
             if (summary is null || !summary.ShouldSend(Options.QuietWeeks)) return DeliveryStatus.Skipped;
             to.Name = summary.EmployeeName;
-            var pdf = SummaryPdf.Render(summary, org.Value.Name, Options.Paper, Now);
+            var pdf = SummaryPdf.Render(summary, org.Value.Name, Options.Paper, Now, logger);
             var message = SummaryEmail.Build(summary, pdf, mailer.From, to, PortalLink(week), org.Value.Name, preview: true);
             await session.SendAsync(message, CancellationToken.None);
             return DeliveryStatus.Sent;

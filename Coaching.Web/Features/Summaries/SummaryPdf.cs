@@ -11,94 +11,106 @@ public static class SummaryPdf
 
     public static string FileName(WeeklySummary summary) => $"development-summary-{summary.Week}.pdf";
 
-    public static byte[] Render(WeeklySummary s, string organisation, PaperSize paper, DateTime createdUtc)
+    public static byte[] Render(WeeklySummary s, string organisation, PaperSize paper, DateTime createdUtc, Microsoft.Extensions.Logging.ILogger? logger = null)
     {
         var frame = new PageFrame(organisation, $"{s.EmployeeName} · week {s.Week}", "Development summary");
-        return PdfDocument.Render(paper, frame, Sections(s), $"Development summary {s.Week} — {s.EmployeeName}", organisation, createdUtc);
+        return PdfDocument.Render(paper, frame, Compose(s), $"Development summary {s.Week} — {s.EmployeeName}", organisation, createdUtc, logger);
     }
 
-    static IEnumerable<IPdfComponent> Sections(WeeklySummary s)
+    static IEnumerable<IPdfComponent> Compose(WeeklySummary s) =>
+    [
+        .. ComposeHeader(s),
+        .. ComposeSkills(s),
+        .. ComposeVisits(s),
+        .. ComposeNotes("What went well", s.WentWell),
+        .. ComposeNotes("Next steps", s.NextSteps),
+        .. ComposeActions(s),
+        .. ComposeNotObserved(s),
+    ];
+
+    static IEnumerable<IPdfComponent> ComposeHeader(WeeklySummary s)
     {
-        yield return new TextBlock(s.EmployeeName, new TextStyle(20f, Bold: true), spaceAfter: 2);
-        yield return new TextBlock($"{s.RoleName} · week {s.Week} ({s.WeekDates})", new TextStyle(10.5f, Color: TextStyle.Muted), spaceAfter: 10);
-        yield return new TextBlock(Opening(s), new TextStyle(11f), spaceAfter: 8);
-
-        if (s.Skills.Any(k => k.Level is not null || k.RequiredLevel is not null))
-        {
-            yield return new Heading("Your skills");
-            yield return new BarChart(
-                s.Skills.Select(k => new BarChart.Bar(k.SkillName, k.Level, k.RequiredLevel, SkillNote(k))).ToList(),
-                s.MaxLevel, "Your current level", "Level your role asks for");
-        }
-
-        if (s.HasObservations)
-        {
-            yield return new Heading("Observed this week");
-            yield return new Table(
-                [new("When", 1.3f), new("Observed by", 1.4f), new("Where", 2f)],
-                s.Observations.Select(o => (IReadOnlyList<string>)[o.ObservedAtLocal.ToString("ddd d MMM, HH:mm", English), o.ObserverName, o.Context ?? "—"]).ToList());
-        }
-
-        if (s.WentWell.Count > 0)
-        {
-            yield return new Heading("What went well");
-            foreach (var c in Notes(s.WentWell)) yield return c;
-        }
-
-        if (s.NextSteps.Count > 0)
-        {
-            yield return new Heading("Next steps");
-            foreach (var c in Notes(s.NextSteps)) yield return c;
-        }
-
-        if (s.OpenActions.Count > 0)
-        {
-            yield return new Heading("Open action items");
-            yield return new Table(
-                [new("Action", 4f), new("Due", 1.3f)],
-                s.OpenActions.Select(a => (IReadOnlyList<string>)[a.Text,
-                    a.DueDate is { } d ? d.ToString("d MMM yyyy", English) + (a.IsOverdue ? " (overdue)" : "") : "—"]).ToList());
-        }
-
-        if (s.NeverObservedSkills.Count > 0)
-        {
-            yield return new Heading("Skills not observed yet");
-            yield return new TextBlock(string.Join(" · ", s.NeverObservedSkills) + ". Ask your manager to watch you at one of these next time.",
-                new TextStyle(10f));
-        }
+        yield return new TextBlock(s.EmployeeName, Typography.Title, spaceAfter: 2);
+        yield return new TextBlock($"{s.RoleName} · week {s.Week} ({s.WeekDates})", Typography.Subtitle, spaceAfter: 10);
+        yield return new TextBlock(s.Headline, Typography.Headline, spaceAfter: 4);
+        yield return new TextBlock(Encouragement(s), Typography.Lead, spaceAfter: 8);
     }
 
-    static IEnumerable<IPdfComponent> Notes(IReadOnlyList<WeeklySummary.Note> notes)
+    /// <summary>The chart and the table of the week's changes say what the headline says: all from <see cref="WeeklySummary.SkillProgress.Change"/>.</summary>
+    static IEnumerable<IPdfComponent> ComposeSkills(WeeklySummary s)
     {
+        if (!s.Skills.Any(k => k.Level is not null || k.RequiredLevel is not null)) yield break;
+        yield return new Heading("Your skills");
+        yield return new BarChart(
+            s.Skills.Select(k => new BarChart.Bar(k.SkillName, k.Level, k.RequiredLevel, SkillNote(s, k))).ToList(),
+            Enumerable.Range(1, s.MaxLevel).Select(s.LevelName).ToList(),
+            new BarChart.Legend("At or above the level your role asks for", "Below it", "Level your role asks for"));
+
+        var week = s.ThisWeek;
+        var changed = week.Up.Concat(week.Down).Concat(week.FirstRated).ToList();
+        if (changed.Count == 0) yield break;
+        yield return new Heading("Changes this week");
+        yield return new Table(
+            [new("Skill", 2.4f), new("Before this week", 1.4f), new("Now", 1.4f), new("Change", 1f)],
+            changed.Select(k => (IReadOnlyList<string>)[k.SkillName,
+                k.PreviousLevel is { } p ? s.LevelName(p) : "not rated yet",
+                s.LevelName(k.Level!.Value),
+                k.Change is { } c ? WeeklySummary.Signed(c) : "first rating"]).ToList());
+    }
+
+    static IEnumerable<IPdfComponent> ComposeVisits(WeeklySummary s)
+    {
+        if (!s.HasObservations) yield break;
+        yield return new Heading("Observed this week");
+        yield return new Table(
+            [new("When", 1.3f), new("Observed by", 1.4f), new("Where", 2f)],
+            s.Observations.Select(o => (IReadOnlyList<string>)[o.ObservedAtLocal.ToString("ddd d MMM, HH:mm", English), o.ObserverName, o.Context ?? "—"]).ToList());
+    }
+
+    static IEnumerable<IPdfComponent> ComposeNotes(string title, IReadOnlyList<WeeklySummary.Note> notes)
+    {
+        if (notes.Count == 0) yield break;
+        yield return new Heading(title);
         foreach (var n in notes)
         {
-            yield return new TextBlock($"{n.ObserverName}, {n.ObservedAtLocal.ToString("dddd d MMMM", English)}", new TextStyle(8.5f, Color: TextStyle.Muted), spaceAfter: 1);
-            yield return new TextBlock(n.Text, new TextStyle(10.5f), spaceAfter: 8);
+            yield return new TextBlock($"{n.ObserverName}, {n.ObservedAtLocal.ToString("dddd d MMMM", English)}", Typography.NoteMeta, spaceAfter: 1);
+            yield return new TextBlock(n.Text, Typography.Body, spaceAfter: 8);
         }
     }
 
-    public static string Opening(WeeklySummary s) => s.Observations.Count switch
+    static IEnumerable<IPdfComponent> ComposeActions(WeeklySummary s)
     {
-        0 when s.OpenActions.Count > 0 => "No observations this week. Here are the next steps you are working on.",
-        0 => "No observations this week.",
-        1 => $"You were observed once this week. {Growth(s)}",
-        var n => $"You were observed {n} times this week. {Growth(s)}",
-    };
-
-    static string Growth(WeeklySummary s)
-    {
-        var grew = s.Skills.Count(k => k.ObservedThisWeek && k.Change > 0);
-        return grew switch
-        {
-            0 => "Thank you for the work you put in.",
-            1 => "You moved up a level in one skill — well done.",
-            _ => $"You moved up in {grew} skills — well done.",
-        };
+        if (s.OpenActions.Count == 0) yield break;
+        yield return new Heading("Open action items");
+        yield return new Table(
+            [new("Action", 4f), new("Due", 1.3f)],
+            s.OpenActions.Select(a => (IReadOnlyList<string>)[a.Text,
+                a.DueDate is { } d ? d.ToString("d MMM yyyy", English) + (a.IsOverdue ? " (overdue)" : "") : "—"]).ToList());
     }
 
-    static string SkillNote(WeeklySummary.SkillProgress k) =>
-        k.Level is null ? "not observed yet"
-        : k.Change is > 0 ? $"{k.LevelName ?? k.Level.ToString()} (+{k.Change})"
-        : k.Change is < 0 ? $"{k.LevelName ?? k.Level.ToString()} ({k.Change})"
-        : k.LevelName ?? k.Level.ToString()!;
+    static IEnumerable<IPdfComponent> ComposeNotObserved(WeeklySummary s)
+    {
+        if (s.NeverObservedSkills.Count == 0) yield break;
+        yield return new Heading("Skills not observed yet");
+        yield return new TextBlock(string.Join(" · ", s.NeverObservedSkills) + ". Ask your manager to watch you at one of these next time.", Typography.BodySmall);
+    }
+
+    /// <summary>How the email and the PDF open: the headline, then how often the employee was observed.</summary>
+    public static string Opening(WeeklySummary s) => $"{s.Headline} {Encouragement(s)}";
+
+    static string Encouragement(WeeklySummary s) => s.Observations.Count switch
+    {
+        0 when s.OpenActions.Count > 0 => "Here are the next steps you are working on.",
+        0 => "Your next summary comes after your next observation.",
+        1 => "You were observed once. Thank you for the work you put in.",
+        var n => $"You were observed {n} times. Thank you for the work you put in.",
+    };
+
+    /// <summary>After each bar: the level by name, and this week's change — never an older one.</summary>
+    static string SkillNote(WeeklySummary s, WeeklySummary.SkillProgress k) =>
+        k.Level is not { } level ? "not observed yet"
+        : k.Change is { } c and not 0 ? $"{s.LevelName(level)}, {WeeklySummary.Signed(c)} this week"
+        : k.FirstRatedThisWeek ? $"{s.LevelName(level)}, first rating"
+        : k.ObservedThisWeek ? $"{s.LevelName(level)}, same as before"
+        : $"{s.LevelName(level)}, seen before this week";
 }
