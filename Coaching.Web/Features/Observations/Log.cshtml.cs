@@ -264,10 +264,7 @@ public class LogModel(CoachingDbContext db, EmployeeAccess access, Rubrics.Publi
     /// <summary>The current published version of the employee's default rubric.</summary>
     async Task<RubricVersion?> CurrentRubricAsync(Employee employee, CancellationToken ct)
     {
-        var versionId = await db.JobRoles.Where(r => r.Id == employee.JobRoleId)
-            .Select(r => db.Rubrics.Where(x => x.Id == r.DefaultRubricId).Select(x => x.CurrentVersionId).FirstOrDefault())
-            .FirstOrDefaultAsync(ct);
-        if (versionId is not { } id) return null;
+        if (await rubrics.CurrentVersionIdOfRoleAsync(employee.JobRoleId, ct) is not { } id) return null;
         return await LoadRubricAsync(id, ct);
     }
 

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Coaching.Web.Features.Rubrics;
 
 /// <summary>Each job role's default rubric and the level it requires per skill (what skill gaps are measured against).</summary>
-public class RolesModel(CoachingDbContext db, AuditTrail audit) : PageModel
+public class RolesModel(CoachingDbContext db, AuditTrail audit, PublishedRubrics rubrics) : PageModel
 {
     public sealed record SkillRequirement(Guid Key, string Name, int? Required);
     public sealed record RoleCard(JobRole Role, IReadOnlyList<(int Id, string Name)> Rubrics, RubricVersion? Version, IReadOnlyList<SkillRequirement> Skills, string? Error)
@@ -38,7 +38,7 @@ public class RolesModel(CoachingDbContext db, AuditTrail audit) : PageModel
         if (!ModelState.IsValid) error = "Part of this form could not be read. Reload the page and try again.";
         else if (rubricId is { } rid)
         {
-            var currentId = await db.Rubrics.Where(r => r.Id == rid).Select(r => r.CurrentVersionId).SingleOrDefaultAsync(ct);
+            var currentId = await rubrics.CurrentVersionIdAsync(rid, ct);
             if (currentId is null) error = "Choose a published rubric.";
             else version = await db.RubricVersions.Include(v => v.Levels).Include(v => v.Skills).SingleAsync(v => v.Id == currentId, ct);
         }
