@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Coaching.Web.Data;
 
 namespace Coaching.Web.Access;
 
