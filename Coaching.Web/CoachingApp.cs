@@ -67,25 +67,11 @@ public static class CoachingApp
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
 
-        services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-            .AddPolicy(Policies.Managers, p => p.RequireRole(Roles.Manager, Roles.Admin))
-            .AddPolicy(Policies.HumanResources, p => p.RequireRole(Roles.HR, Roles.Admin))
-            .AddPolicy(Policies.Admins, p => p.RequireRole(Roles.Admin))
-            .AddPolicy(Policies.Insights, p => p.RequireRole(Roles.Manager, Roles.HR, Roles.Admin));
-
+        services.AddCoachingPolicies();
         services.AddRazorPages(o =>
         {
             o.RootDirectory = "/Features";
-            o.Conventions.AllowAnonymousToFolder("/Account");
-            o.Conventions.AllowAnonymousToPage("/Error");
-            o.Conventions.AuthorizeFolder("/Team", Policies.Managers);
-            o.Conventions.AuthorizeFolder("/Observations", Policies.Managers);
-            o.Conventions.AuthorizeFolder("/Rubrics", Policies.HumanResources);
-            o.Conventions.AuthorizeFolder("/People", Policies.HumanResources);
-            o.Conventions.AuthorizeFolder("/Summaries", Policies.HumanResources);
-            o.Conventions.AuthorizeFolder("/Insights", Policies.Insights);
-            o.Conventions.AuthorizeFolder("/Admin", Policies.Admins);
+            o.Conventions.AuthorizeByFolder();
         });
 
         services.AddHealthChecks().AddDbContextCheck<CoachingDbContext>("database");
@@ -166,21 +152,14 @@ public static class CoachingApp
     // htmx swaps whatever comes back, so a redirect to the login page would land inside a partial; tell htmx to navigate instead.
     private static Task HtmxAwareLoginRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx)
     {
+        // The answer depends on HX-Request, so caches must keep the two apart.
+        ctx.Response.Htmx(h => h.WithVary());
         if (ctx.Request.IsHtmx())
         {
             ctx.Response.StatusCode = StatusCodes.Status401Unauthorized;
-            ctx.Response.Headers["HX-Redirect"] = ctx.RedirectUri;
+            ctx.Response.Htmx(h => h.Redirect(ctx.RedirectUri));
         }
         else ctx.Response.Redirect(ctx.RedirectUri);
         return Task.CompletedTask;
     }
-}
-
-public static class Policies
-{
-    public const string Managers = "Managers";
-    public const string HumanResources = "HumanResources";
-    public const string Admins = "Admins";
-    /// <summary>Coverage and gaps: HR and Admin see everything, managers their own teams.</summary>
-    public const string Insights = "Insights";
 }

@@ -1,1 +1,2 @@
 global using Htmx;
+global using Coaching.Web.Access;

@@ -12,12 +12,3 @@ public class AppUser : IdentityUser
     /// <summary>Sign-in turned off (a leaver, or by an administrator); the account and its history stay.</summary>
     public DateTime? DeactivatedAtUtc { get; set; }
 }
-
-public static class Roles
-{
-    public const string Admin = "Admin";
-    public const string HR = "HR";
-    public const string Manager = "Manager";
-    public const string Employee = "Employee";
-    public static readonly string[] All = [Admin, HR, Manager, Employee];
-}

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -11,16 +10,21 @@ public static class HtmxResults
 {
     /// <summary>The partial for a (non-boosted) htmx request; the full page for a normal request, so every URL still works on its own.</summary>
     public static IActionResult PageOrPartial(this PageModel page, string partialName, object? model = null) =>
-        page.Request.IsHtmxNonBoosted() ? page.Partial(partialName, model ?? page) : page.Page();
+        page.WantsPartial() ? page.Partial(partialName, model ?? page) : page.Page();
+
+    /// <summary>
+    /// True for a (non-boosted) htmx request, which gets a partial where a browser gets the page. The same URL then
+    /// answers two ways, so the response says Vary: HX-Request and no cache hands one the other's answer.
+    /// </summary>
+    public static bool WantsPartial(this PageModel page)
+    {
+        page.Response.Htmx(h => h.WithVary());
+        return page.Request.IsHtmxNonBoosted();
+    }
 
     /// <summary>Raises a client event (a toast, a counter refresh) through the HX-Trigger header; several calls add up.</summary>
-    public static void Trigger(this HttpResponse response, string eventName, object? detail = null)
-    {
-        var events = response.HttpContext.Items[nameof(HtmxResults)] as Dictionary<string, object?> ?? [];
-        events[eventName] = detail ?? "";
-        response.HttpContext.Items[nameof(HtmxResults)] = events;
-        response.Headers["HX-Trigger"] = JsonSerializer.Serialize(events);
-    }
+    public static void Trigger(this HttpResponse response, string eventName, object? detail = null) =>
+        response.Htmx(h => h.WithTrigger(eventName, detail));
 
     /// <summary>A short message shown as a toast by the layout's script.</summary>
     public static void Toast(this HttpResponse response, string message, ToastKind kind = ToastKind.Success) =>

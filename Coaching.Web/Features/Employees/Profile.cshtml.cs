@@ -4,6 +4,7 @@ using Coaching.Domain.Time;
 using Coaching.Web.Data;
 using Coaching.Web.Features.Observations;
 using Coaching.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +13,7 @@ using Microsoft.Extensions.Options;
 namespace Coaching.Web.Features.Employees;
 
 /// <summary>An employee's development: where they stand per skill against their role, the trend, the history, the open next steps.</summary>
-public class ProfileModel(CoachingDbContext db, EmployeeAccess access, TimeProvider clock, IOptions<OrganisationOptions> org) : PageModel
+public class ProfileModel(CoachingDbContext db, EmployeeAccess access, IAuthorizationService authorization, TimeProvider clock, IOptions<OrganisationOptions> org) : PageModel
 {
     public const int HistoryPageSize = 5;
 
@@ -46,8 +47,8 @@ public class ProfileModel(CoachingDbContext db, EmployeeAccess access, TimeProvi
         var now = clock.GetUtcNow().UtcDateTime;
         Today = OrganisationClock.Today(now, org.Value.Zone);
         Tenure = Tenure.Between(employee.HireDate, Today);
-        CanObserve = User.IsInRole(Roles.Manager) || User.IsInRole(Roles.Admin);
-        CanMarkDone = CanObserve || User.IsInRole(Roles.HR);
+        CanObserve = await authorization.AllowsAsync(User, Policies.Managers);
+        CanMarkDone = await authorization.AllowsAsync(User, Policies.NextSteps);
 
         var ratings = await db.Ratings
             .Where(r => r.EmployeeId == id && r.IsSubmitted && r.Level != null)
@@ -88,7 +89,7 @@ public class ProfileModel(CoachingDbContext db, EmployeeAccess access, TimeProvi
 
     public async Task<IActionResult> OnPostDoneAsync(int id, int stepId, CancellationToken ct)
     {
-        if (!(User.IsInRole(Roles.Manager) || User.IsInRole(Roles.HR) || User.IsInRole(Roles.Admin))) return Forbid();
+        if (!await authorization.AllowsAsync(User, Policies.NextSteps)) return Forbid();
         if (await Request.IsUnreadableFormAsync(ct) || !ModelState.IsValid) return BadRequest("That next step could not be read. Reload the page.");
         if (!await access.CanSeeAsync(User, id, ct)) return NotFound();
         var step = await db.ActionItems.Include(a => a.Observation).SingleOrDefaultAsync(a => a.Id == stepId && a.EmployeeId == id, ct);

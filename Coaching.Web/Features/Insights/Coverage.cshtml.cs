@@ -28,7 +28,7 @@ public class CoverageModel(InsightsScopes scopes, InsightsQueries queries) : Ins
         if (await ResolveAsync(ct) is not { } scope) return this.PageOrPartial("_CoverageBody", this);
         Cell = await queries.CellAsync(scope, cellTeam, skill, ct);
         if (Cell is null) return NotFound();
-        if (Request.IsHtmxNonBoosted()) return Partial("_CellPeople", this);
+        if (this.WantsPartial()) return Partial("_CellPeople", this);
         Report = await queries.CoverageAsync(scope, ct);
         return Page();
     }

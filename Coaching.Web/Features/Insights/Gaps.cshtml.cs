@@ -28,7 +28,7 @@ public class GapsModel(InsightsScopes scopes, InsightsQueries queries) : Insight
         People = await queries.GapPeopleAsync(scope, gapRole, skill, ct);
         if (People is null) return NotFound();
         (PeopleRole, PeopleSkill) = (gapRole, skill);
-        if (Request.IsHtmxNonBoosted()) return Partial("_GapPeople", this);
+        if (this.WantsPartial()) return Partial("_GapPeople", this);
         Rows = await queries.GapsAsync(scope, ct);
         return Page();
     }

@@ -109,7 +109,7 @@ public sealed class InsightsScopes(CoachingDbContext db, EmployeeAccess access, 
 
         var teamList = teams.ToList();
         var employees = access.Visible(user);
-        var everyone = user.IsInRole(Roles.HR) || user.IsInRole(Roles.Admin);
+        var everyone = EmployeeAccess.SeesEveryone(user);
         var filtered = !everyone || teamId is not null || roleId is not null || !string.IsNullOrWhiteSpace(filter.Site);
         if (teamId is { } tid) employees = employees.Where(e => e.TeamId == tid);
         else if (!string.IsNullOrWhiteSpace(filter.Site)) { var site = filter.Site; employees = employees.Where(e => e.Team!.Site == site); }

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace Coaching.Web.Features.Summaries;
 
 /// <summary>HR and Admin: a week's summaries — preview, send now, live progress, the delivery log, retry failed.</summary>
-public class IndexModel(CoachingDbContext db, SummaryDeliveries deliveries, SummaryBatches batches, SummaryWeeks weeks, IOptions<OrganisationOptions> org) : PageModel
+public class IndexModel(CoachingDbContext db, EmployeeAccess access, SummaryDeliveries deliveries, SummaryBatches batches, SummaryWeeks weeks, IOptions<OrganisationOptions> org) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Week { get; set; }
     [BindProperty(SupportsGet = true)] public DeliveryStatus? Status { get; set; }
@@ -84,7 +84,7 @@ public class IndexModel(CoachingDbContext db, SummaryDeliveries deliveries, Summ
 
     public async Task<IActionResult> OnPostSendOneAsync(int employeeId, bool confirm, CancellationToken ct)
     {
-        var person = await db.Employees.AsNoTracking().Where(e => e.Id == employeeId).Select(e => new { e.FirstName, e.LastName, e.IsActive, e.Email }).FirstOrDefaultAsync(ct);
+        var person = await access.Visible(User).AsNoTracking().Where(e => e.Id == employeeId).Select(e => new { e.FirstName, e.LastName, e.IsActive, e.Email }).FirstOrDefaultAsync(ct);
         if (person is null) return NotFound();
         var name = $"{person.FirstName} {person.LastName}";
         await ResolveWeekAsync(ct);
@@ -173,8 +173,8 @@ public class IndexModel(CoachingDbContext db, SummaryDeliveries deliveries, Summ
     {
         var week = SelectedWeek.ToString();
         await CountAsync(ct);
-        Teams = (await db.Teams.AsNoTracking().OrderBy(t => t.Name).Select(t => new { t.Id, t.Name }).ToListAsync(ct)).Select(t => (t.Id, t.Name)).ToList();
-        var rows = await db.Employees.AsNoTracking()
+        Teams = (await access.VisibleTeams(User).AsNoTracking().OrderBy(t => t.Name).Select(t => new { t.Id, t.Name }).ToListAsync(ct)).Select(t => (t.Id, t.Name)).ToList();
+        var rows = await access.Visible(User).AsNoTracking()
             .Where(e => Team == null || e.TeamId == Team)
             .Select(e => new
             {

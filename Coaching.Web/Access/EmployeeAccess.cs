@@ -4,7 +4,7 @@ using Coaching.Web.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
-namespace Coaching.Web.Infrastructure;
+namespace Coaching.Web.Access;
 
 /// <summary>
 /// The one rule for "may this user see this employee": HR and Admin see everyone, a manager sees the
@@ -15,7 +15,7 @@ public sealed class EmployeeAccess(CoachingDbContext db, ILogger<EmployeeAccess>
 {
     public IQueryable<Employee> Visible(ClaimsPrincipal user)
     {
-        if (user.IsInRole(Roles.Admin) || user.IsInRole(Roles.HR)) return db.Employees;
+        if (SeesEveryone(user)) return db.Employees;
         var userId = UserId(user);
         if (user.IsInRole(Roles.Manager))
             return db.Employees.Where(e => db.TeamManagers.Any(m => m.TeamId == e.TeamId && m.UserId == userId));
@@ -25,7 +25,7 @@ public sealed class EmployeeAccess(CoachingDbContext db, ILogger<EmployeeAccess>
     /// <summary>Teams the user may see: all for HR and Admin, their own for a manager.</summary>
     public IQueryable<Team> VisibleTeams(ClaimsPrincipal user)
     {
-        if (user.IsInRole(Roles.Admin) || user.IsInRole(Roles.HR)) return db.Teams;
+        if (SeesEveryone(user)) return db.Teams;
         var userId = UserId(user);
         return db.Teams.Where(t => db.TeamManagers.Any(m => m.TeamId == t.Id && m.UserId == userId));
     }
@@ -38,6 +38,9 @@ public sealed class EmployeeAccess(CoachingDbContext db, ILogger<EmployeeAccess>
             logger.LogWarning("User {User} asked for employee {EmployeeId}, who is unknown or outside their teams", UserId(user), employeeId);
         return employee;
     }
+
+    /// <summary>HR and Admin: the whole organisation, with no team between them and an employee.</summary>
+    public static bool SeesEveryone(ClaimsPrincipal user) => user.IsInRole(Roles.Admin) || user.IsInRole(Roles.HR);
 
     public Task<bool> CanSeeAsync(ClaimsPrincipal user, int employeeId, CancellationToken ct = default) =>
         Visible(user).AnyAsync(e => e.Id == employeeId, ct);

@@ -1,0 +1,26 @@
+using System.Security.Claims;
+
+namespace Coaching.Web.Access;
+
+/// <summary>Navigation by role. Each feature adds its entry here when its page exists.</summary>
+public static class NavigationMenu
+{
+    public sealed record Item(string Label, string Href, params string[] Roles);
+
+    public static readonly List<Item> Items =
+    [
+        new("Admin", "/Admin", Roles.Admin),
+        new("My team", "/Team", Roles.Manager),
+        new("Rubrics", "/Rubrics", Roles.HR, Roles.Admin),
+        new("Coverage", "/Insights/Coverage", Roles.HR, Roles.Admin, Roles.Manager),
+        new("People", "/People", Roles.HR, Roles.Admin),
+        new("Summaries", "/Summaries", Roles.HR, Roles.Admin),
+        new("My development", "/Me", Roles.Employee),
+        new("My summary", "/MySummary", Roles.Employee),
+        new("Teams", "/Admin/Teams", Roles.Admin),
+        new("Accounts", "/Admin/Accounts", Roles.Admin),
+        new("Audit", "/Admin/Audit", Roles.Admin),
+    ];
+
+    public static IEnumerable<Item> For(ClaimsPrincipal user) => Items.Where(i => i.Roles.Any(user.IsInRole));
+}
