@@ -13,7 +13,7 @@ using Microsoft.Extensions.Options;
 namespace Coaching.Web.Features.Employees;
 
 /// <summary>An employee's development: where they stand per skill against their role, the trend, the history, the open next steps.</summary>
-public class ProfileModel(CoachingDbContext db, EmployeeAccess access, IAuthorizationService authorization, TimeProvider clock, IOptions<OrganisationOptions> org) : PageModel
+public class ProfileModel(CoachingDbContext db, EmployeeAccess access, IAuthorizationService authorization, Rubrics.PublishedRubrics rubrics, TimeProvider clock, IOptions<OrganisationOptions> org) : PageModel
 {
     public const int HistoryPageSize = 5;
 
@@ -58,7 +58,7 @@ public class ProfileModel(CoachingDbContext db, EmployeeAccess access, IAuthoriz
 
         // The role's rubric names the skills and their order; skills rated under other rubrics follow.
         var role = await db.JobRoles.Include(r => r.Requirements).SingleAsync(r => r.Id == employee.JobRoleId, ct);
-        var versionId = await db.Rubrics.Where(r => r.Id == role.DefaultRubricId).Select(r => r.CurrentVersionId).FirstOrDefaultAsync(ct);
+        var versionId = await rubrics.CurrentVersionIdOfRoleAsync(role.Id, ct);
         var skills = await db.Skills.Where(s => s.RubricVersionId == versionId)
             .OrderBy(s => s.Category!.Order).ThenBy(s => s.Order)
             .Select(s => new { s.Key, s.Name, Category = s.Category == null ? "" : s.Category.Name }).ToListAsync(ct);
