@@ -145,4 +145,52 @@ public class PeopleImportRowTests
         Assert.Empty(preview.Managers);
         Assert.True(preview.CanApply);
     }
+
+    [Theory]
+    [InlineData(PeopleColumn.EmployeeId, "employee_id", "employee id", "employee number", "employee no", "emp id", "staff id", "staff number", "personnel number", "payroll number", "id")]
+    [InlineData(PeopleColumn.FirstName, "first_name", "first name", "given name", "forename", "first")]
+    [InlineData(PeopleColumn.LastName, "last_name", "last name", "surname", "family name", "last")]
+    [InlineData(PeopleColumn.Email, "email", "e-mail", "email address", "work email", "mail")]
+    [InlineData(PeopleColumn.JobRole, "job_role", "job role", "role", "job title", "position", "job")]
+    [InlineData(PeopleColumn.Team, "team", "team name", "department")]
+    [InlineData(PeopleColumn.Site, "site", "site name", "location", "store", "branch")]
+    [InlineData(PeopleColumn.ManagerEmail, "manager_email", "manager email", "manager", "line manager email", "line manager", "supervisor email", "reports to")]
+    [InlineData(PeopleColumn.HireDate, "hire_date", "hire date", "start date", "date hired", "date of hire", "join date", "joined")]
+    [InlineData(PeopleColumn.Active, "active", "is active", "status", "employment status")]
+    public void Every_header_an_HR_system_uses_for_a_column_is_recognised(PeopleColumn column, params string[] headers) =>
+        Assert.All(headers, h => Assert.Equal(column, PeopleImport.ColumnFor(h.ToUpperInvariant())));
+
+    [Theory]
+    [InlineData("")]
+    [InlineData(" - ")]
+    [InlineData("notes")]
+    public void A_blank_or_unknown_header_is_no_column(string header) => Assert.Null(PeopleImport.ColumnFor(header));
+
+    [Fact]
+    public void A_file_that_only_names_new_managers_can_be_applied_and_one_that_changes_nothing_cannot()
+    {
+        var managersOnly = Preview("E100,Ana,Ruiz,ana.ruiz@example.org,Cashier,Front End,Riverside,ana.ruiz@example.org,2021-03-01,yes", Ana);
+        Assert.Equal((0, 0, 1), (managersOnly.New.Count, managersOnly.Changed.Count, managersOnly.Managers.Count));
+        Assert.True(managersOnly.CanApply);
+        Assert.False(Preview("E100,Ana,Ruiz,ana.ruiz@example.org,Cashier,Front End,Riverside,,2021-03-01,yes", Ana).CanApply);
+        var leaver = PeopleImport.Preview($"{Header}\nE9,Bo,Berg,bo@example.org,Cashier,Front End,Riverside,,2024-01-01,yes", [Ana], Options with { MissingPeopleHaveLeft = true });
+        Assert.True(leaver.CanApply);
+    }
+
+    [Fact]
+    public void The_problem_file_has_the_rows_own_cells_and_the_reason_last()
+    {
+        var preview = Preview("E9,Bo,Berg,bo@example.org,Cashier,,Riverside,,2024-01-01,yes");
+        Assert.Equal(
+            $"\uFEFF{Header},problem\r\nE9,Bo,Berg,bo@example.org,Cashier,,Riverside,,2024-01-01,yes,The team is empty.\r\n",
+            System.Text.Encoding.UTF8.GetString(preview.ProblemsCsv()));
+    }
+
+    [Fact]
+    public void A_row_shorter_than_the_header_leaves_the_missing_cells_empty()
+    {
+        var bo = Assert.Single(Preview("E9,Bo,Berg,bo@example.org,Cashier,Front End,Riverside,,2024-01-01").New).Row;
+        Assert.True(bo.Active);
+        Assert.Equal("The hire date is empty; it is needed for a new person (tenure).", Reason("E9,Bo,Berg,bo@example.org,Cashier,Front End,Riverside"));
+    }
 }
