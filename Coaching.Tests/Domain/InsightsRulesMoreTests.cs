@@ -120,6 +120,7 @@ public class InsightsRulesMoreTests
         Assert.True(other.Flagged); // 3 against everyone's 2 on greeting
         Assert.Equal([1, 3], other.Distribution.Keys);
         Assert.Equal(20, other.Distribution[1]);
+        Assert.Equal(20, other.Distribution[3]); // level 3 in greeting and in till
     }
 
     [Fact]
@@ -139,6 +140,23 @@ public class InsightsRulesMoreTests
         Assert.False(quiet.Flagged);
         Assert.Equal(4 - (40 * 2 + 5 * 4) / 45.0, quiet.WidestDifference!.Value, 9);
         Assert.Null(new ObserverCalibration("nobody", 0, 0, [], new Dictionary<int, int>()).WidestDifference);
+    }
+
+    [Fact]
+    public void A_skill_rated_at_several_levels_counts_every_rating_in_its_mean()
+    {
+        var skill = Guid.NewGuid();
+        var result = CalibrationRules.Calibrate(
+        [
+            new LevelCount("maya", skill, 2, 6),
+            new LevelCount("maya", skill, 4, 6),
+            new LevelCount("daniel", skill, 1, 4),
+        ]).ToDictionary(o => o.ObserverId);
+
+        var maya = Assert.Single(result["maya"].Skills);
+        Assert.Equal((12, 3.0), (maya.Ratings, maya.Mean));
+        Assert.Equal((12 * 3.0 + 4) / 16, maya.EveryoneMean, 9);
+        Assert.Equal((12, 3.0), (result["maya"].Ratings, result["maya"].Mean));
     }
 
     [Fact]

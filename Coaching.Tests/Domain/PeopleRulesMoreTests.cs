@@ -146,6 +146,10 @@ public class PeopleRulesMoreTests
     [InlineData("31/12/2200", "2200-12-31")]
     [InlineData("01/01/1900", "1900-01-01")]
     [InlineData("13/12/2024", "2024-12-13")]
+    [InlineData("12/11/2024", null)]
+    [InlineData("11/12/2024", null)]
+    [InlineData("12/12/2024", "2024-12-12")]
+    [InlineData("13/01/2024", "2024-01-13")]
     [InlineData("12/13/2024", null)]
     [InlineData("2024-9-5", "2024-09-05")]
     [InlineData("1899-12-31", null)]
@@ -246,6 +250,15 @@ public class CsvFileTests
         Assert.Equal(',', Read("a;b,c\n1,2").Delimiter);
         // Only the header line decides.
         Assert.Equal(',', Read("a,b\r1;2;3;4").Delimiter);
+    }
+
+    [Fact]
+    public void A_file_ending_in_a_lone_carriage_return_ends_its_last_row()
+    {
+        var file = Read("a,b\r\n1,2\r");
+        Assert.Equal([["1", "2"]], Rows(file));
+        Assert.Equal([["1", "2"], ["3", "4"]], Rows(Read("a,b\r1,2\r3,4")));
+        Assert.Equal([3], Read("a,b\r\n\r1,2").Records.Select(r => r.RowNumber));
     }
 
     [Fact]
