@@ -97,6 +97,8 @@ public class ObservationTests
         Assert.Equal([1, 2, 3], skill.History.Select(h => h.Level));
         Assert.Equal((3, 2, 1), (skill.Latest, skill.Previous, skill.Change));
         Assert.Equal((1, (int?)null, (int?)null), (progress[other].Latest, progress[other].Previous, progress[other].Change));
+        var two = SkillProgress.From([new RatedLevel(key, 2, Observed.AddDays(-7)), new RatedLevel(key, 4, Observed)])[key];
+        Assert.Equal((4, 2, 2), (two.Latest, two.Previous, two.Change));
         var none = new SkillProgress(key, []);
         Assert.Null(none.Latest);
         Assert.Null(none.Previous);
