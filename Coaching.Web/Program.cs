@@ -1,5 +1,5 @@
 using Coaching.Web;
-using Coaching.Web.Infrastructure;
+using Coaching.Web.Operations;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
@@ -11,9 +11,14 @@ var app = builder.Build();
 app.UseCoaching();
 await app.InitialiseDatabaseAsync();
 
-// "dotnet run --project Coaching.Web -- summaries send --week 2026-W47" runs an operator command instead of the web app.
+// "dotnet run --project Coaching.Web -- summaries send --week 2026-W47" runs an operator command instead of the web app
+// ("-- --help" lists them); no arguments, or ASP.NET's own such as --urls, serve the web app.
 if (OperatorCommandLine.IsCommand(args))
-    return await OperatorCommandLine.RunAsync(app, args);
+{
+    using var cancel = new CancellationTokenSource();
+    Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
+    return await OperatorCommandLine.RunAsync(app.Services, args, Console.Out, Console.Error, cancel.Token);
+}
 
 await app.RunAsync();
 return 0;

@@ -11,7 +11,7 @@ dotnet build -c Release --nologo -v q >/dev/null
 export ASPNETCORE_ENVIRONMENT=Development ConnectionStrings__Coaching="Data Source=$db" Logging__LogLevel__Default=Warning Summaries__Schedule__Enabled=false
 app=bin/Release/net10.0/Coaching.Web.dll
 [ -f "$db" ] || dotnet $app demo generate --employees 5000 --teams 300 --observations 200000
-dotnet $app demo benchmark-insights "$@"
+dotnet $app bench insights-queries "$@"
 dotnet $app --urls "http://127.0.0.1:$port" >/tmp/coaching-insights-server.log 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null' EXIT

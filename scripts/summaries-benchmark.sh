@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Times a weekly summary batch: seeds EMPLOYEES (default 2000) with a week of observations into a fresh SQLite file,
 # sends the batch to a real SMTP server on loopback (aiosmtpd, as in the tests) and prints total time, PDFs per
-# second, peak working set and median PDF size.   Usage: scripts/summaries-benchmark.sh [EMPLOYEES]
+# second, peak working set and median PDF size (bench summaries; --force: it runs in Production settings on a throwaway
+# database).   Usage: scripts/summaries-benchmark.sh [EMPLOYEES]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 employees=${1:-2000}
@@ -14,4 +15,4 @@ for _ in $(seq 50); do grep -q READY "$work/smtp.log" 2>/dev/null && break; slee
 dotnet build Coaching.Web -c Release --nologo -v q >/dev/null
 ConnectionStrings__Coaching="Data Source=$work/benchmark.db" Database__SeedDemoData=false \
 Smtp__Host=127.0.0.1 Smtp__Port="$port" Logging__LogLevel__Default=Warning \
-  dotnet run --no-build -c Release --project Coaching.Web --no-launch-profile -- summaries benchmark --employees "$employees" --maildir "$work/mail"
+  dotnet run --no-build -c Release --project Coaching.Web --no-launch-profile -- bench summaries --employees "$employees" --maildir "$work/mail" --force

@@ -1,6 +1,7 @@
 using Coaching.Domain.Summaries;
 using Coaching.Domain.Time;
 using Coaching.Web.Features.Summaries;
+using Coaching.Web.Operations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -180,14 +181,14 @@ public class DeliveryFailureTests(SummariesApp app) : IClassFixture<SummariesApp
     }
 
     [Theory]
-    [InlineData("--weak 2026-W10", "Unknown option \"--weak\"")]
-    [InlineData("--week", "needs a value")]
+    [InlineData("--weak 2026-W10", "Unrecognized command or argument '--weak'")]
+    [InlineData("--week", "Required argument missing for option: '--week'")]
     [InlineData("--week abc", "\"abc\" is not a week")]
-    [InlineData("--week 2026-W10 --employe ana.ruiz@demo.local", "Unknown option \"--employe\"")]
-    [InlineData("--week 2026-W10 --failed-only maybe", "true or false")]
+    [InlineData("--week 2026-W10 --employe ana.ruiz@demo.local", "Unrecognized command or argument '--employe'")]
+    [InlineData("--week 2026-W10 --failed-only maybe", "Unrecognized command or argument 'maybe'")]
     [InlineData("--week 2999-W52", "has not started yet")]
     [InlineData("--week 2001-W01", "before the organisation's earliest data")]
-    [InlineData("2026-W10", "Unexpected \"2026-W10\"")]
+    [InlineData("2026-W10", "Unrecognized command or argument '2026-W10'")]
     public async Task The_command_refuses_bad_options_and_weeks_that_cannot_be_sent_with_a_message_and_exit_2(string args, string message)
     {
         var before = await app.WithDbAsync(db => db.SummaryDeliveries.CountAsync());
@@ -210,28 +211,20 @@ public class DeliveryFailureTests(SummariesApp app) : IClassFixture<SummariesApp
     [Fact]
     public async Task The_benchmark_command_refuses_a_count_that_is_not_a_number()
     {
-        using var scope = app.Services.CreateScope();
-        var command = scope.ServiceProvider.GetServices<Coaching.Web.Infrastructure.IOperatorCommand>().OfType<SummariesBenchmarkCommand>().Single();
-        var error = new StringWriter();
-        var original = Console.Error;
-        int exit;
-        // The benchmark writes to the console; other tests writing there meanwhile only add lines.
-        Console.SetError(error);
-        try { exit = await command.RunAsync(["--employees", "lots"], default); }
-        finally { Console.SetError(original); }
-        Assert.Equal(2, exit);
-        Assert.Contains("whole number", error.ToString());
+        var result = await CommandAsync("bench", "summaries", "--employees", "lots");
+        Assert.Equal(2, result.Exit);
+        Assert.Contains("whole number", result.Error);
+        Assert.Contains("Usage:", result.Out);
     }
 
-    async Task<(int Exit, string Out, string Error)> SendCommandAsync(params string[] args)
+    Task<(int Exit, string Out, string Error)> SendCommandAsync(params string[] args) => CommandAsync(["summaries", "send", .. args]);
+
+    /// <summary>The operator command line, in process (the same parser and operations as the console), its writers captured.</summary>
+    async Task<(int Exit, string Out, string Error)> CommandAsync(params string[] args)
     {
-        using var scope = app.Services.CreateScope();
-        var command = scope.ServiceProvider.GetServices<Coaching.Web.Infrastructure.IOperatorCommand>().OfType<SendSummariesCommand>().Single();
         var output = new StringWriter();
         var error = new StringWriter();
-        command.Out = output;
-        command.Error = error;
-        var exit = await command.RunAsync(args, default);
+        var exit = await OperatorCommandLine.RunAsync(app.Services, args, output, error, default);
         return (exit, output.ToString(), error.ToString());
     }
 }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Net.Mail;
 using Coaching.Web.Data;
 using Coaching.Web.Features.Account;
@@ -10,31 +11,19 @@ namespace Coaching.Web.Operations;
 /// <c>accounts create-admin --email owner@example.org [--name "Olu Owner"]</c>: the first administrator of an empty
 /// organisation (or a way back in for an operator). Prints a one-time link, valid 24 hours, where that person sets a password.
 /// </summary>
-public sealed class CreateAdminCommand(UserManager<AppUser> users, RoleManager<IdentityRole> roles, AccountInvitations invitations, AuditTrail audit, CoachingDbContext db) : IOperatorCommand
+public sealed class CreateAdminCommand(UserManager<AppUser> users, RoleManager<IdentityRole> roles, AccountInvitations invitations, AuditTrail audit, CoachingDbContext db) : Operation
 {
-    public string Name => "accounts create-admin";
-    public string Usage => "accounts create-admin --email <address> [--name <display name>]";
-
-    public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken ct)
+    public static Command Command(IServiceProvider services)
     {
-        string? email = null, name = null;
-        for (var i = 0; i < args.Count; i++)
-        {
-            var value = i + 1 < args.Count ? args[i + 1] : null;
-            switch (args[i].ToLowerInvariant())
-            {
-                case "--email" when value is not null: email = value.Trim(); i++; break;
-                case "--name" when value is not null: name = value.Trim(); i++; break;
-                default:
-                    Console.Error.WriteLine($"Unknown or incomplete option \"{args[i]}\". Usage: {Usage}");
-                    return 2;
-            }
-        }
-        if (email is null || !MailAddress.TryCreate(email, out _))
-        {
-            Console.Error.WriteLine($"Give the administrator's email address: {Usage}");
-            return 2;
-        }
+        var email = new Option<string>("--email") { Description = "The administrator's email address", Required = true };
+        email.Validators.Add(r => { if (!MailAddress.TryCreate(r.GetValueOrDefault<string>()?.Trim(), out _)) r.AddError("The option --email needs an email address such as owner@example.org."); });
+        var name = new Option<string?>("--name") { Description = "The name shown in the app (default: the address)" };
+        return OperatorCommandLine.Verb<CreateAdminCommand>(services, "create-admin", "Create (or restore) an administrator and print a one-time link to set the password.",
+            developmentOnly: false, [email, name], (c, p, ct) => c.RunAsync(p.GetRequiredValue(email).Trim(), p.GetValue(name)?.Trim(), ct));
+    }
+
+    public async Task<int> RunAsync(string email, string? name, CancellationToken ct)
+    {
         foreach (var role in Roles.All)
             if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));
 
@@ -45,7 +34,7 @@ public sealed class CreateAdminCommand(UserManager<AppUser> users, RoleManager<I
             var created = await users.CreateAsync(user);
             if (!created.Succeeded)
             {
-                Console.Error.WriteLine($"Could not create the account: {string.Join("; ", created.Errors.Select(e => e.Description))}");
+                Error.WriteLine($"Could not create the account: {string.Join("; ", created.Errors.Select(e => e.Description))}");
                 return 1;
             }
         }
@@ -58,8 +47,8 @@ public sealed class CreateAdminCommand(UserManager<AppUser> users, RoleManager<I
 
         // A reset-kind link: it lasts 24 hours and works once (the password changes the security stamp).
         var link = await invitations.LinkAsync(user, PasswordLinkKind.Reset);
-        Console.WriteLine($"Administrator {email} is ready. Open this link within 24 hours to set the password (it works once):");
-        Console.WriteLine(link);
+        Out.WriteLine($"Administrator {email} is ready. Open this link within 24 hours to set the password (it works once):");
+        Out.WriteLine(link);
         return 0;
     }
 }

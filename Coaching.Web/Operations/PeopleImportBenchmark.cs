@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Security.Claims;
 using System.Text;
@@ -11,19 +12,17 @@ namespace Coaching.Web.Operations;
 /// each, a few bad rows), then times the upload with its preview, a second preview, and the apply, on the configured
 /// database. Run it on a throwaway database: it really imports the people.
 /// </summary>
-public sealed class PeopleImportBenchmark(PeopleImports imports) : IOperatorCommand
+public sealed class PeopleImportBenchmark(PeopleImports imports) : Operation
 {
-    public string Name => "bench people-import";
-    public string Usage => "bench people-import [--rows 5000]";
-
-    public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken ct)
+    public static Command Command(IServiceProvider services)
     {
-        var rows = 5000;
-        for (var i = 0; i < args.Count; i++)
-        {
-            if (args[i] == "--rows" && i + 1 < args.Count && int.TryParse(args[i + 1], out var n) && n is > 0 and <= 50_000) { rows = n; i++; }
-            else { Console.Error.WriteLine($"Unknown or bad option \"{args[i]}\". Usage: {Usage}"); return 2; }
-        }
+        var rows = OperatorCommandLine.Number("--rows", "How many people the export holds", 5000, 1, 50_000);
+        return OperatorCommandLine.Verb<PeopleImportBenchmark>(services, "people-import", "Time the upload, preview and apply of a generated HR export (it really imports the people).",
+            developmentOnly: true, [rows], (b, p, ct) => b.RunAsync(p.GetValue(rows), ct));
+    }
+
+    public async Task<int> RunAsync(int rows, CancellationToken ct)
+    {
         var run = Guid.NewGuid().ToString("N")[..6];
         var csv = new StringBuilder("employee_id,first_name,last_name,email,job_role,team,site,manager_email,hire_date,active\n");
         for (var r = 0; r < rows; r++)
@@ -41,18 +40,18 @@ public sealed class PeopleImportBenchmark(PeopleImports imports) : IOperatorComm
         using var stream = new MemoryStream(bytes);
         var (upload, problem) = await imports.UploadAsync(new FormFile(stream, 0, bytes.Length, "Upload", "bench.csv"), false, who, ct);
         var uploadMs = clock.ElapsedMilliseconds;
-        if (upload is null) { Console.Error.WriteLine(problem); return 1; }
+        if (upload is null) { Error.WriteLine(problem); return 1; }
         clock.Restart();
         var preview = await imports.PreviewAsync(upload, ct);
         var previewMs = clock.ElapsedMilliseconds;
         clock.Restart();
         var outcome = await imports.ApplyAsync(upload.Id, who, ct);
         var applyMs = clock.ElapsedMilliseconds;
-        Console.WriteLine($"people import of {rows:N0} rows ({bytes.Length / 1024:N0} KB): {preview.New.Count:N0} new, {preview.Problems.Count} problem rows, {preview.Managers.Count} manager assignments");
-        Console.WriteLine($"  upload + preview   {uploadMs,6} ms   (target under 3,000 ms)");
-        Console.WriteLine($"  preview again      {previewMs,6} ms");
-        Console.WriteLine($"  apply              {applyMs,6} ms   (target under 10,000 ms): {outcome.Refused ?? outcome.Sentence}");
-        Console.WriteLine($"  peak working set   {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024,6} MB");
+        Out.WriteLine($"people import of {rows:N0} rows ({bytes.Length / 1024:N0} KB): {preview.New.Count:N0} new, {preview.Problems.Count} problem rows, {preview.Managers.Count} manager assignments");
+        Out.WriteLine($"  upload + preview   {uploadMs,6} ms   (target under 3,000 ms)");
+        Out.WriteLine($"  preview again      {previewMs,6} ms");
+        Out.WriteLine($"  apply              {applyMs,6} ms   (target under 10,000 ms): {outcome.Refused ?? outcome.Sentence}");
+        Out.WriteLine($"  peak working set   {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024,6} MB");
         return outcome.Refused is null ? 0 : 1;
     }
 }

@@ -1,10 +1,11 @@
 using Coaching.Web.Data;
 using Coaching.Web.Infrastructure;
+using Coaching.Web.Operations;
 using Quartz;
 
 namespace Coaching.Web.Features.Summaries;
 
-/// <summary>Services of the weekly summaries feature (PDF, mail, the Quartz job, operator commands).</summary>
+/// <summary>Services of the weekly summaries feature (PDF, mail, the Quartz job; "summaries send" is in Operations).</summary>
 public static class SummariesRegistration
 {
     public static IServiceCollection AddSummaries(this IServiceCollection services, IConfiguration config)
@@ -17,8 +18,6 @@ public static class SummariesRegistration
         services.AddScoped<SummaryWeeks>();
         services.AddSingleton<SummaryBatches>();
         services.AddHostedService(sp => sp.GetRequiredService<SummaryBatches>());
-        services.AddScoped<IOperatorCommand, SendSummariesCommand>();
-        services.AddScoped<IOperatorCommand, SummariesBenchmarkCommand>();
 
         var schedule = config.GetSection("Summaries:Schedule").Get<SummariesOptions.ScheduleOptions>() ?? new();
         if (schedule.Enabled && !OperatorCommandLine.IsCommand(Environment.GetCommandLineArgs().Skip(1).ToArray()))

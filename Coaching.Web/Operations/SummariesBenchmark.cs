@@ -1,46 +1,42 @@
+using System.CommandLine;
 using System.Diagnostics;
 using Coaching.Domain.Observations;
 using Coaching.Domain.Organisation;
 using Coaching.Domain.Rubrics;
 using Coaching.Domain.Time;
 using Coaching.Web.Data;
+using Coaching.Web.Features.Summaries;
 using Coaching.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
-namespace Coaching.Web.Features.Summaries;
+namespace Coaching.Web.Operations;
 
 /// <summary>
-/// <c>summaries benchmark --employees 2000 [--maildir DIR]</c>: seeds an empty database with employees and a week of
+/// <c>bench summaries --employees 2000 [--maildir DIR]</c>: seeds an empty database with employees and a week of
 /// observations, sends the week's batch, and prints total time, PDFs per second, peak working set and the median PDF
 /// size. Run through <c>scripts/summaries-benchmark.sh</c>, which gives it a fresh SQLite file and a loopback SMTP server.
 /// </summary>
-public sealed class SummariesBenchmarkCommand(CoachingDbContext db, SummaryDeliveries deliveries, TimeProvider clock, IOptions<OrganisationOptions> org) : IOperatorCommand
+public sealed class SummariesBenchmark(CoachingDbContext db, SummaryDeliveries deliveries, TimeProvider clock, IOptions<OrganisationOptions> org) : Operation
 {
-    public string Name => "summaries benchmark";
-    public string Usage => "summaries benchmark [--employees 2000] [--maildir DIR]   seed an EMPTY database and time a weekly batch (see scripts/summaries-benchmark.sh)";
-
-    public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken ct)
+    public static Command Command(IServiceProvider services)
     {
-        var (options, error) = CommandOptions.Parse(args, "--employees", "--maildir");
-        var (count, countError) = options.Int("--employees", 2000, 1, 1_000_000);
-        if ((error ?? countError) is { } problem)
-        {
-            Console.Error.WriteLine(problem);
-            Console.Error.WriteLine("Usage: " + Usage);
-            return 2;
-        }
+        var employees = OperatorCommandLine.Number("--employees", "How many employees to seed", 2000, 1, 1_000_000);
+        var maildir = new Option<string?>("--maildir") { Description = "Where the SMTP server stores the messages, to report the median PDF size" };
+        return OperatorCommandLine.Verb<SummariesBenchmark>(services, "summaries", "Seed an EMPTY database and time a weekly batch of summaries (see scripts/summaries-benchmark.sh).",
+            developmentOnly: true, [employees, maildir], (b, p, ct) => b.RunAsync(p.GetValue(employees), p.GetValue(maildir), ct));
+    }
+
+    public async Task<int> RunAsync(int count, string? maildir, CancellationToken ct)
+    {
         if (await db.Employees.AnyAsync(ct))
-        {
-            Console.Error.WriteLine("The benchmark seeds its own organisation: point it at an empty database (scripts/summaries-benchmark.sh does).");
-            return 2;
-        }
+            return Refuse("The benchmark seeds its own organisation: point it at an empty database (scripts/summaries-benchmark.sh does).");
         var week = IsoWeek.Of(OrganisationClock.Today(clock.GetUtcNow().UtcDateTime, org.Value.Zone)).Previous;
         var seeding = Stopwatch.StartNew();
         await SeedAsync(count, week, ct);
-        Console.WriteLine($"Seeded {count:N0} employees with observations in {week} in {seeding.Elapsed.TotalSeconds:N1} s.");
+        Out.WriteLine($"Seeded {count:N0} employees with observations in {week} in {seeding.Elapsed.TotalSeconds:N1} s.");
 
         var peak = 0L;
         using var sampling = new CancellationTokenSource();
@@ -54,22 +50,22 @@ public sealed class SummariesBenchmarkCommand(CoachingDbContext db, SummaryDeliv
             }
         });
         var timer = Stopwatch.StartNew();
-        var counts = await deliveries.RunAsync(new DeliveryScope(week), c => { if (c.Finished % 200 < 20) Console.WriteLine($"  {c.Finished}/{c.Total}"); }, ct);
+        var counts = await deliveries.RunAsync(new DeliveryScope(week), c => { if (c.Finished % 200 < 20) Out.WriteLine($"  {c.Finished}/{c.Total}"); }, ct);
         timer.Stop();
         sampling.Cancel();
         await sampler;
 
-        Console.WriteLine($"Sent {counts.Sent:N0}, failed {counts.Failed:N0}, skipped {counts.Skipped:N0} of {counts.Total:N0}.");
-        Console.WriteLine($"Total time:          {timer.Elapsed.TotalSeconds:N1} s");
-        Console.WriteLine($"PDFs per second:     {counts.Sent / timer.Elapsed.TotalSeconds:N1}");
-        Console.WriteLine($"Peak working set:    {peak / 1024.0 / 1024.0:N0} MB");
-        if (options["--maildir"] is { } maildir && Directory.Exists(maildir))
+        Out.WriteLine($"Sent {counts.Sent:N0}, failed {counts.Failed:N0}, skipped {counts.Skipped:N0} of {counts.Total:N0}.");
+        Out.WriteLine($"Total time:          {timer.Elapsed.TotalSeconds:N1} s");
+        Out.WriteLine($"PDFs per second:     {counts.Sent / timer.Elapsed.TotalSeconds:N1}");
+        Out.WriteLine($"Peak working set:    {peak / 1024.0 / 1024.0:N0} MB");
+        if (maildir is not null && Directory.Exists(maildir))
         {
             var sizes = Directory.EnumerateFiles(maildir, "*.eml", SearchOption.AllDirectories)
                 .Select(f => MimeMessage.Load(f).Attachments.OfType<MimePart>().Select(a => { using var m = new MemoryStream(); a.Content!.DecodeTo(m); return m.Length; }).FirstOrDefault())
                 .Where(s => s > 0).Order().ToList();
             if (sizes.Count > 0)
-                Console.WriteLine($"Median PDF size:     {sizes[sizes.Count / 2] / 1024.0:N1} KB (smallest {sizes[0] / 1024.0:N1} KB, largest {sizes[^1] / 1024.0:N1} KB, {sizes.Count:N0} messages)");
+                Out.WriteLine($"Median PDF size:     {sizes[sizes.Count / 2] / 1024.0:N1} KB (smallest {sizes[0] / 1024.0:N1} KB, largest {sizes[^1] / 1024.0:N1} KB, {sizes.Count:N0} messages)");
         }
         return counts.Failed > 0 ? 1 : 0;
     }

@@ -1,24 +1,28 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Security.Claims;
 using Coaching.Web.Data;
-using Coaching.Web.Infrastructure;
+using Coaching.Web.Features.Insights;
 using Microsoft.EntityFrameworkCore;
 
-namespace Coaching.Web.Features.Insights;
+namespace Coaching.Web.Operations;
 
 /// <summary>
-/// <c>demo benchmark-insights [--runs 7]</c>: times the coverage dashboard's data work for 365 days and the whole organisation,
+/// <c>bench insights-queries [--runs 7]</c>: times the coverage dashboard's data work for 365 days and the whole organisation,
 /// a heat-map drill-down, gaps and calibration (median of several runs, each on a fresh DbContext as a request would be),
 /// and prints SQLite's query plan of the heaviest query. scripts/bench-insights.sh adds the pages' timings over HTTP (bench insights).
 /// </summary>
-public sealed class BenchmarkInsightsCommand(IServiceProvider services) : IOperatorCommand
+public sealed class InsightsQueriesBenchmark(IServiceProvider services) : Operation
 {
-    public string Name => "demo benchmark-insights";
-    public string Usage => "demo benchmark-insights [--runs 7]";
-
-    public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken ct)
+    public static Command Command(IServiceProvider app)
     {
-        var runs = int.TryParse(OperatorCommandLine.Option(args, "--runs"), out var r) && r > 0 ? r : 7;
+        var runs = OperatorCommandLine.Number("--runs", "How many timed runs (after one warm-up)", 7, 1, 1000);
+        return OperatorCommandLine.Verb<InsightsQueriesBenchmark>(app, "insights-queries", "Time the insights queries on this database and print the heaviest query's plan.",
+            developmentOnly: true, [runs], (b, p, ct) => b.RunAsync(p.GetValue(runs), ct));
+    }
+
+    public async Task<int> RunAsync(int runs, CancellationToken ct)
+    {
         var hr = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, "benchmark"), new Claim(ClaimTypes.Role, Roles.HR)], "benchmark"));
         var filter = new InsightsFilter { Period = "365" };
 
@@ -43,17 +47,17 @@ public sealed class BenchmarkInsightsCommand(IServiceProvider services) : IOpera
         using (var scope = services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<CoachingDbContext>();
-            Console.WriteLine($"Database: {await db.Ratings.CountAsync(ct):N0} ratings, {await db.Observations.CountAsync(ct):N0} observations, {await db.Employees.CountAsync(ct):N0} employees, {await db.Teams.CountAsync(ct):N0} teams");
+            Out.WriteLine($"Database: {await db.Ratings.CountAsync(ct):N0} ratings, {await db.Observations.CountAsync(ct):N0} observations, {await db.Employees.CountAsync(ct):N0} employees, {await db.Teams.CountAsync(ct):N0} teams");
         }
         var (coverage, report) = await Time((s, q) => q.CoverageAsync(s, ct));
-        Console.WriteLine($"Coverage dashboard, 365 days, whole organisation: median {coverage:F0} ms over {runs} runs ({report.Ratings:N0} ratings, {report.Teams.Count} teams, {report.Matrices.Sum(m => m.Rows.Count * m.Skills.Count):N0} cells)");
+        Out.WriteLine($"Coverage dashboard, 365 days, whole organisation: median {coverage:F0} ms over {runs} runs ({report.Ratings:N0} ratings, {report.Teams.Count} teams, {report.Matrices.Sum(m => m.Rows.Count * m.Skills.Count):N0} cells)");
         var busiest = report.Matrices.Where(m => m.Rows.Count > 0).SelectMany(m => m.Rows.Select(row => (row, m))).First();
         var (drill, cell) = await Time((s, q) => q.CellAsync(s, busiest.row.TeamId, busiest.m.Skills[0].Key, ct));
-        Console.WriteLine($"Drill-down ({cell!.Team} × {cell.Skill}, {cell.People.Count} people): median {drill:F1} ms");
+        Out.WriteLine($"Drill-down ({cell!.Team} × {cell.Skill}, {cell.People.Count} people): median {drill:F1} ms");
         var (gaps, gapRows) = await Time((s, q) => q.GapsAsync(s, ct));
-        Console.WriteLine($"Skill gaps (latest level of every active employee in every required skill): median {gaps:F0} ms ({gapRows.Count} rows)");
+        Out.WriteLine($"Skill gaps (latest level of every active employee in every required skill): median {gaps:F0} ms ({gapRows.Count} rows)");
         var (calibration, cal) = await Time((s, q) => q.CalibrationAsync(s, ct));
-        Console.WriteLine($"Rater calibration, 365 days: median {calibration:F0} ms ({cal.Observers.Count} observers, {cal.Observers.Count(o => o.Calibration.Flagged)} flagged)");
+        Out.WriteLine($"Rater calibration, 365 days: median {calibration:F0} ms ({cal.Observers.Count} observers, {cal.Observers.Count(o => o.Calibration.Flagged)} flagged)");
 
         using (var scope = services.CreateScope())
         {
@@ -61,15 +65,15 @@ public sealed class BenchmarkInsightsCommand(IServiceProvider services) : IOpera
             var scopes = scope.ServiceProvider.GetRequiredService<InsightsScopes>();
             var (s, _) = scopes.Resolve(hr, filter, await scopes.OptionsAsync(hr, ct));
             await using var command = scope.ServiceProvider.GetRequiredService<InsightsQueries>().CoverageCells(s!).CreateDbCommand();
-            Console.WriteLine("Heaviest query (ratings per employee and skill in the period):");
-            Console.WriteLine(command.CommandText);
+            Out.WriteLine("Heaviest query (ratings per employee and skill in the period):");
+            Out.WriteLine(command.CommandText);
             if (db.Database.IsSqlite())
             {
                 command.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
                 await db.Database.OpenConnectionAsync(ct);
                 await using var reader = await command.ExecuteReaderAsync(ct);
-                Console.WriteLine("Query plan:");
-                while (await reader.ReadAsync(ct)) Console.WriteLine($"  {reader.GetString(3)}");
+                Out.WriteLine("Query plan:");
+                while (await reader.ReadAsync(ct)) Out.WriteLine($"  {reader.GetString(3)}");
             }
         }
         return 0;

@@ -1,46 +1,49 @@
+using System.CommandLine;
 using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
 using Coaching.Domain.Observations;
 using Coaching.Web.Data;
 using Coaching.Web.Demo;
-using Coaching.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace Coaching.Web.Features.Insights;
+namespace Coaching.Web.Operations;
 
 /// <summary>
 /// <c>demo generate --employees 5000 --teams 300 --observations 200000</c>: adds a large, realistic organisation to the
 /// app's database so coverage, gaps and calibration can be tried (and timed) on a year of data. Rows go in through
 /// prepared ADO.NET commands in one transaction: EF change tracking of a million ratings would take minutes.
 /// </summary>
-public sealed class GenerateOrganisationCommand(CoachingDbContext db, DemoSeeder seeder, TimeProvider clock) : IOperatorCommand
+public sealed class DemoOrganisationGenerator(CoachingDbContext db, DemoSeeder seeder, TimeProvider clock) : Operation
 {
     public const string ManagerEmailDomain = "generated.demo.local";
-    public string Name => "demo generate";
-    public string Usage => "demo generate [--employees 5000] [--teams 300] [--observations 200000] [--seed 7]  (SQLite)";
 
     static readonly string[] FirstNames = ["Amara", "Ben", "Chen", "Dara", "Elif", "Femi", "Greta", "Hugo", "Ines", "Jonas", "Kai", "Lena", "Mateo", "Nia", "Omar", "Pia", "Quinn", "Rosa", "Sami", "Tara", "Uma", "Viktor", "Wen", "Xavier", "Yara", "Zane", "Aoife", "Bilal", "Camille", "Dmitri", "Esi", "Farah"];
     static readonly string[] LastNames = ["Abbott", "Bakker", "Costa", "Dlamini", "Eriksen", "Fischer", "Garcia", "Hughes", "Ivanova", "Jensen", "Khan", "Lopez", "Murphy", "Nowak", "Okoro", "Patel", "Quigley", "Rossi", "Singh", "Tanaka", "Usman", "Varga", "Walsh", "Xu", "Yilmaz", "Zielinski"];
     static readonly string[] Towns = ["Leeds", "Bristol", "Cardiff", "Glasgow", "Norwich", "York", "Derby", "Exeter", "Bath", "Hull", "Dundee", "Belfast", "Luton", "Reading", "Swansea"];
 
-    public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken ct)
+    public static Command Command(IServiceProvider services)
     {
-        int Int(string option, int fallback) => int.TryParse(OperatorCommandLine.Option(args, option), out var v) && v > 0 ? v : fallback;
-        var employeeCount = Int("--employees", 5000);
-        var teamCount = Math.Min(Int("--teams", 300), employeeCount);
-        var observationCount = Int("--observations", 200000);
-        var random = new Random(Int("--seed", 7));
+        var employees = OperatorCommandLine.Number("--employees", "How many employees", 5000, 1, 1_000_000);
+        var teams = OperatorCommandLine.Number("--teams", "How many teams (at most one per employee)", 300, 1, 100_000);
+        var observations = OperatorCommandLine.Number("--observations", "How many observations over the last year", 200_000, 1, 10_000_000);
+        var seed = OperatorCommandLine.Number("--seed", "The random seed (the same seed gives the same organisation)", 7, 0, int.MaxValue);
+        return OperatorCommandLine.Verb<DemoOrganisationGenerator>(services, "generate", "Add a large, realistic organisation with a year of observations to the (SQLite) database.",
+            developmentOnly: true, [employees, teams, observations, seed],
+            (g, p, ct) => g.RunAsync(p.GetValue(employees), p.GetValue(teams), p.GetValue(observations), p.GetValue(seed), ct));
+    }
+
+    public async Task<int> RunAsync(int employeeCount, int teamsWanted, int observationCount, int seed, CancellationToken ct)
+    {
+        var teamCount = Math.Min(teamsWanted, employeeCount);
+        var random = new Random(seed);
         if (!db.Database.IsSqlite())
-        {
-            Console.Error.WriteLine("demo generate writes with SQLite's bulk path; point ConnectionStrings:Coaching at a SQLite file.");
-            return 2;
-        }
+            return Refuse("demo generate writes with SQLite's bulk path; point ConnectionStrings:Coaching at a SQLite file.");
         var watch = Stopwatch.StartNew();
         await seeder.SeedIfEmptyAsync(ct); // the demo accounts (hr@demo.local sees everything) come first
         if (await db.Users.AnyAsync(u => u.NormalizedEmail!.EndsWith("@" + ManagerEmailDomain.ToUpperInvariant()), ct))
         {
-            Console.Error.WriteLine("This database already holds a generated organisation; delete the file to generate again.");
+            Error.WriteLine("This database already holds a generated organisation; delete the file to generate again.");
             return 1;
         }
 
@@ -52,7 +55,7 @@ public sealed class GenerateOrganisationCommand(CoachingDbContext db, DemoSeeder
             .ToDictionaryAsync(r => r.Id, ct);
         var managerRoleId = await db.Roles.Where(r => r.Name == Roles.Manager).Select(r => r.Id).SingleAsync(ct);
         var passwordHash = await db.Users.Where(u => u.Email == "manager@demo.local").Select(u => u.PasswordHash).SingleAsync(ct);
-        if (roles.Count == 0) { Console.Error.WriteLine("No job role with a rubric to generate against."); return 1; }
+        if (roles.Count == 0) { Error.WriteLine("No job role with a rubric to generate against."); return 1; }
 
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(ct);
@@ -166,17 +169,17 @@ public sealed class GenerateOrganisationCommand(CoachingDbContext db, DemoSeeder
                     Run(insertRating, id, skill.Id, skill.Key.ToString().ToUpperInvariant(), level, person.Id, observer.UserId, atText, submitted ? 1 : 0);
                     ratings++;
                 }
-                if (o > 0 && o % 50000 == 0) Console.WriteLine($"  {o:N0} observations, {ratings:N0} ratings ({watch.Elapsed.TotalSeconds:F1} s)");
+                if (o > 0 && o % 50000 == 0) Out.WriteLine($"  {o:N0} observations, {ratings:N0} ratings ({watch.Elapsed.TotalSeconds:F1} s)");
             }
             await tx.CommitAsync(ct);
-            Console.WriteLine($"Generated {teamCount:N0} teams ({managers.Count:N0} manager accounts manager001@{ManagerEmailDomain}…, password {DemoSeeder.Password}), " +
+            Out.WriteLine($"Generated {teamCount:N0} teams ({managers.Count:N0} manager accounts manager001@{ManagerEmailDomain}…, password {DemoSeeder.Password}), " +
                               $"{employeeCount:N0} employees, {observationCount:N0} observations and {ratings:N0} ratings in {watch.Elapsed.TotalSeconds:F1} s.");
             await using (var analyze = connection.CreateCommand())
             {
                 analyze.CommandText = "ANALYZE;"; // fresh statistics so SQLite's planner picks the covering indexes
                 await analyze.ExecuteNonQueryAsync(ct);
             }
-            Console.WriteLine($"Statistics refreshed; done in {watch.Elapsed.TotalSeconds:F1} s. Sign in as hr@demo.local to see it all.");
+            Out.WriteLine($"Statistics refreshed; done in {watch.Elapsed.TotalSeconds:F1} s. Sign in as hr@demo.local to see it all.");
             return 0;
         }
         finally

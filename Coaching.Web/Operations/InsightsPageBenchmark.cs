@@ -1,9 +1,9 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Net;
 using System.Text.RegularExpressions;
-using Coaching.Web.Infrastructure;
 
-namespace Coaching.Web.Features.Insights;
+namespace Coaching.Web.Operations;
 
 /// <summary>
 /// <c>bench insights --url URL [--runs 9]</c>: signs in as hr@demo.local against a running app and times whole pages
@@ -11,15 +11,18 @@ namespace Coaching.Web.Features.Insights;
 /// 365 days and the whole organisation, a heat-map drill-down (the busiest cell, as htmx asks for it), gaps and calibration.
 /// Run through <c>scripts/bench-insights.sh</c>.
 /// </summary>
-public sealed partial class InsightsPageBenchmark : IOperatorCommand
+public sealed partial class InsightsPageBenchmark : Operation
 {
-    public string Name => "bench insights";
-    public string Usage => "bench insights --url URL [--runs 9]";
-
-    public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken ct)
+    public static Command Command(IServiceProvider services)
     {
-        var url = OperatorCommandLine.Option(args, "--url") ?? "http://127.0.0.1:5091";
-        var runs = int.TryParse(OperatorCommandLine.Option(args, "--runs"), out var r) && r > 0 ? r : 9;
+        var url = OperatorCommandLine.Url("http://127.0.0.1:5091");
+        var runs = OperatorCommandLine.Number("--runs", "How many timed runs of each page (after one warm-up)", 9, 1, 1000);
+        return OperatorCommandLine.Verb<InsightsPageBenchmark>(services, "insights", "Time the insights pages over HTTP against a running app (see scripts/bench-insights.sh).",
+            developmentOnly: true, [url, runs], (b, p, ct) => b.RunAsync(p.GetRequiredValue(url).ToString().TrimEnd('/'), p.GetValue(runs), ct));
+    }
+
+    public async Task<int> RunAsync(string url, int runs, CancellationToken ct)
+    {
         var (hr, _) = await BenchmarkClient.SignInAsync(url, "hr@demo.local", ct);
 
         async Task<(double Median, double P90, string Html)> Time(string path, bool htmx)
@@ -36,20 +39,20 @@ public sealed partial class InsightsPageBenchmark : IOperatorCommand
             return (median, p90, html);
         }
 
-        Console.WriteLine($"Pages over HTTP against {url}, signed in as hr@demo.local; median and p90 of {runs} runs after one warm-up");
+        Out.WriteLine($"Pages over HTTP against {url}, signed in as hr@demo.local; median and p90 of {runs} runs after one warm-up");
         var coverage = await Time("/Insights/Coverage?period=365", htmx: false);
         Print("Coverage, 365 days, whole organisation (full page)", coverage, 500);
         var cell = Cells().Matches(coverage.Html).Select(m => (Path: WebUtility.HtmlDecode(m.Groups[1].Value), Count: int.Parse(m.Groups[2].Value)))
             .OrderByDescending(c => c.Count).FirstOrDefault();
-        if (cell.Path is null) { Console.Error.WriteLine("No heat-map cell found on the coverage page."); return 1; }
+        if (cell.Path is null) { Error.WriteLine("No heat-map cell found on the coverage page."); return 1; }
         Print($"Drill-down into the busiest cell ({cell.Count} ratings, htmx partial)", await Time(cell.Path, htmx: true), 100);
         Print("Skill gaps (full page)", await Time("/Insights/Gaps", htmx: false), null);
         Print("Rater calibration, 365 days (full page)", await Time("/Insights/Calibration?period=365", htmx: false), null);
         return 0;
     }
 
-    static void Print(string what, (double Median, double P90, string Html) t, int? targetMs) =>
-        Console.WriteLine($"  {what,-68} median {t.Median,6:0} ms   p90 {t.P90,6:0} ms{(targetMs is { } target ? $"   target < {target} ms: {(t.Median < target ? "met" : "NOT met")}" : "")}");
+    void Print(string what, (double Median, double P90, string Html) t, int? targetMs) =>
+        Out.WriteLine($"  {what,-68} median {t.Median,6:0} ms   p90 {t.P90,6:0} ms{(targetMs is { } target ? $"   target < {target} ms: {(t.Median < target ? "met" : "NOT met")}" : "")}");
 
     // A heat-map cell: its drill-down link and the number of ratings it shows.
     [GeneratedRegex("hx-get=\"([^\"]*handler=Cell[^\"]*)\"[^>]*?data-count=\"(\\d+)\"")] private static partial Regex Cells();

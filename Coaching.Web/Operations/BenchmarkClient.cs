@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Coaching.Web.Demo;
 
-namespace Coaching.Web.Infrastructure;
+namespace Coaching.Web.Operations;
 
 /// <summary>
 /// A demo account signed in to a running app over HTTP, as a browser would be (cookies, antiforgery token), for the

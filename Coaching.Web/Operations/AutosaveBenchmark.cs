@@ -1,44 +1,47 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Net;
 using System.Text.RegularExpressions;
 using Coaching.Web.Infrastructure;
 
-namespace Coaching.Web.Features.Observations;
+namespace Coaching.Web.Operations;
 
 /// <summary>
 /// <c>bench autosave --url http://127.0.0.1:5090 --users 16 --seconds 20</c>: signs in the demo managers against a
 /// running app and measures the rating autosave round trip under concurrent load, then <c>/health</c> the same way,
 /// and prints requests/second and p50/p99 latency for both. Run through <c>scripts/bench-autosave.sh</c>.
 /// </summary>
-public sealed partial class AutosaveBenchmark : IOperatorCommand
+public sealed partial class AutosaveBenchmark : Operation
 {
-    public string Name => "bench autosave";
-    public string Usage => "bench autosave --url URL [--users 16] [--seconds 20]";
-
     static readonly string[] Managers = ["manager@demo.local", "manager2@demo.local", "manager3@demo.local", "manager4@demo.local"];
 
-    public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken ct)
+    public static Command Command(IServiceProvider services)
     {
-        var url = OperatorCommandLine.Option(args, "--url") ?? "http://127.0.0.1:5090";
-        var users = int.Parse(OperatorCommandLine.Option(args, "--users") ?? "16");
-        var seconds = int.Parse(OperatorCommandLine.Option(args, "--seconds") ?? "20");
+        var url = OperatorCommandLine.Url("http://127.0.0.1:5090");
+        var users = OperatorCommandLine.Number("--users", "How many managers save ratings at once", 16, 1, 1000);
+        var seconds = OperatorCommandLine.Number("--seconds", "How long each phase lasts", 20, 1, 3600);
+        return OperatorCommandLine.Verb<AutosaveBenchmark>(services, "autosave", "Load a running app with concurrent rating autosaves, then /health (see scripts/bench-autosave.sh).",
+            developmentOnly: true, [url, users, seconds], (b, p, ct) => b.RunAsync(p.GetRequiredValue(url).ToString().TrimEnd('/'), p.GetValue(users), p.GetValue(seconds), ct));
+    }
 
+    public async Task<int> RunAsync(string url, int users, int seconds, CancellationToken ct)
+    {
         var sessions = await Task.WhenAll(Enumerable.Range(0, users).Select(i => ManagerSession.StartAsync(url, Managers[i % Managers.Length], i, ct)));
         await RunPhaseAsync(sessions, TimeSpan.FromSeconds(3), s => s.SaveRatingAsync(ct), ct); // warm-up
         var autosave = await RunPhaseAsync(sessions, TimeSpan.FromSeconds(seconds), s => s.SaveRatingAsync(ct), ct);
         var health = await RunPhaseAsync(sessions, TimeSpan.FromSeconds(seconds), s => s.HealthAsync(ct), ct);
 
-        Console.WriteLine($"{users} concurrent users, {seconds} s each, against {url} (SQLite)");
-        Console.WriteLine($"{"endpoint",-22} {"requests",9} {"req/s",8} {"p50 ms",8} {"p99 ms",8} {"errors",7}");
+        Out.WriteLine($"{users} concurrent users, {seconds} s each, against {url} (SQLite)");
+        Out.WriteLine($"{"endpoint",-22} {"requests",9} {"req/s",8} {"p50 ms",8} {"p99 ms",8} {"errors",7}");
         Print("rating autosave", autosave, seconds);
         Print("/health", health, seconds);
         return autosave.Errors + health.Errors == 0 ? 0 : 1;
     }
 
-    static void Print(string name, Phase p, int seconds)
+    void Print(string name, Phase p, int seconds)
     {
         var (p50, p99) = BenchmarkClient.Spread(p.Latencies, 0.99);
-        Console.WriteLine($"{name,-22} {p.Latencies.Count,9} {p.Latencies.Count / (double)seconds,8:0.0} {p50,8:0.0} {p99,8:0.0} {p.Errors,7}");
+        Out.WriteLine($"{name,-22} {p.Latencies.Count,9} {p.Latencies.Count / (double)seconds,8:0.0} {p50,8:0.0} {p99,8:0.0} {p.Errors,7}");
     }
 
     sealed record Phase(List<double> Latencies, int Errors);

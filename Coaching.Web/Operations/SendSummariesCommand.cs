@@ -1,36 +1,38 @@
+using System.CommandLine;
 using Coaching.Domain.Summaries;
 using Coaching.Domain.Time;
 using Coaching.Web.Data;
-using Coaching.Web.Infrastructure;
+using Coaching.Web.Features.Summaries;
 using Microsoft.EntityFrameworkCore;
 
-namespace Coaching.Web.Features.Summaries;
+namespace Coaching.Web.Operations;
 
 /// <summary>
-/// <c>summaries send --week 2026-W47 [--employee EMAIL] [--failed-only true]</c>: the job's own code, run by an operator.
+/// <c>summaries send --week 2026-W47 [--employee EMAIL] [--failed-only]</c>: the job's own code, run by an operator.
 /// Tries each delivery once, reports, and exits 1 when anything failed (the scheduled retry takes the temporary
 /// failures from there), 2 for bad options or a week that cannot be sent.
 /// </summary>
-public sealed class SendSummariesCommand(SummaryDeliveries deliveries, SummaryWeeks weeks, CoachingDbContext db, SummaryMailer mailer) : IOperatorCommand
+public sealed class SendSummariesCommand(SummaryDeliveries deliveries, SummaryWeeks weeks, CoachingDbContext db, SummaryMailer mailer) : Operation
 {
-    public string Name => "summaries send";
-    public string Usage => "summaries send --week 2026-W47 [--employee EMAIL] [--failed-only true]   send (or finish, or retry) a week's development summaries";
-
-    /// <summary>Where the report goes (the console; a test reads it).</summary>
-    public TextWriter Out { get; set; } = Console.Out;
-    public TextWriter Error { get; set; } = Console.Error;
-
-    public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken ct)
+    public static Command Command(IServiceProvider services)
     {
-        var (options, problem) = CommandOptions.Parse(args, "--week", "--employee", "--failed-only");
-        if (problem is null && !IsoWeek.TryParse(options["--week"], out _))
-            problem = options["--week"] is { } w ? $"\"{w}\" is not a week: give it as --week {weeks.LastEnded}." : $"Give the week as --week {weeks.LastEnded}.";
-        var failedOnly = false;
-        if (problem is null && options["--failed-only"] is { } f && !bool.TryParse(f, out failedOnly))
-            problem = $"The option --failed-only takes true or false, not \"{f}\".";
-        if (problem is not null) return Refuse(problem);
+        var week = new Option<IsoWeek>("--week") { Description = "The ISO week, e.g. 2026-W47", Required = true };
+        week.CustomParser = r =>
+        {
+            var text = r.Tokens.Count > 0 ? r.Tokens[0].Value : "";
+            if (IsoWeek.TryParse(text, out var w)) return w;
+            using var scope = services.CreateScope();
+            r.AddError($"\"{text}\" is not a week: give it as --week {scope.ServiceProvider.GetRequiredService<SummaryWeeks>().LastEnded}.");
+            return default;
+        };
+        var employee = new Option<string?>("--employee") { Description = "Only this employee's summary (their email address)" };
+        var failedOnly = new Option<bool>("--failed-only") { Description = "Only the week's failed deliveries, once each (--failed-only or --failed-only true)" };
+        return OperatorCommandLine.Verb<SendSummariesCommand>(services, "send", "Send (or finish, or retry) a week's development summaries.",
+            developmentOnly: false, [week, employee, failedOnly], (c, p, ct) => c.RunAsync(p.GetRequiredValue(week), p.GetValue(employee), p.GetValue(failedOnly), ct));
+    }
 
-        var week = IsoWeek.Parse(options["--week"]!);
+    public async Task<int> RunAsync(IsoWeek week, string? email, bool failedOnly, CancellationToken ct)
+    {
         var check = await weeks.CheckAsync(week, ct);
         if (check.Problem is not null) return Refuse(check.Problem);
         if (check.IsPreview)
@@ -38,12 +40,11 @@ public sealed class SendSummariesCommand(SummaryDeliveries deliveries, SummaryWe
                           "To send a preview of the week so far, use \"Send a preview\" on the Summaries screen.");
 
         int? employeeId = null;
-        var email = options["--employee"];
         if (email is not null)
         {
             var normalised = email.Trim().ToLower();
             employeeId = await db.Employees.Where(e => e.Email != null && e.Email.ToLower() == normalised).Select(e => (int?)e.Id).FirstOrDefaultAsync(ct);
-            if (employeeId is null) return Refuse($"No employee has the email address {email}.", usage: false);
+            if (employeeId is null) return Refuse($"No employee has the email address {email}.");
         }
         Out.WriteLine($"{(failedOnly ? "Retrying failed development summaries" : "Sending development summaries")} for {week}{(employeeId is null ? "" : $" to {email}")} " +
                       (mailer.UsesOutbox ? $"into the outbox {mailer.OutboxPath}" : "by SMTP") + "...");
@@ -59,12 +60,5 @@ public sealed class SendSummariesCommand(SummaryDeliveries deliveries, SummaryWe
                 Error.WriteLine($"  failed: {x.Email}: {x.LastError} ({(x.NextAttemptAtUtc is { } at ? $"retried automatically from {at:yyyy-MM-dd HH:mm} UTC" : "not retried automatically")})");
         }
         return counts.Failed > 0 || counts.Pending > 0 ? 1 : 0;
-    }
-
-    int Refuse(string message, bool usage = true)
-    {
-        Error.WriteLine(message);
-        if (usage) Error.WriteLine("Usage: " + Usage);
-        return 2;
     }
 }

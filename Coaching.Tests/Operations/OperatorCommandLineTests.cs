@@ -1,0 +1,204 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+using Coaching.Tests.Summaries;
+using Coaching.Web.Operations;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Coaching.Tests.Operations;
+
+/// <summary>
+/// The operator command line: a misspelt option or a word where a number belongs is refused with the command's usage
+/// and exit code 2 before anything runs (the hand-written parser once ignored "--employe" and mailed a whole week, and
+/// int.Parse crashed on "--users lots"); demo and benchmark commands need Development or --force; and the web app still
+/// starts when the arguments are ASP.NET's own. In process through the same builder as the console, writers captured.
+/// </summary>
+public sealed class OperatorCommandLineTests(SummariesApp app) : IClassFixture<SummariesApp>, IDisposable
+{
+    readonly string database = Path.Combine(Path.GetTempPath(), $"coaching-operations-{Guid.NewGuid():N}.db");
+
+    async Task<(int Exit, string Out, string Error)> CommandAsync(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exit = await OperatorCommandLine.RunAsync(app.Services, args, output, error, default);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public async Task A_misspelt_option_of_summaries_send_is_refused_with_usage_and_exit_2_and_nobody_is_mailed()
+    {
+        var week = SummariesApp.WeeksAgo(40);
+        var mailed = app.Smtp.Count();
+
+        var result = await CommandAsync("summaries", "send", "--week", week.ToString(), "--employe", "ana.ruiz@demo.local");
+
+        Assert.Equal(2, result.Exit);
+        Assert.Contains("Unrecognized command or argument '--employe'", result.Error);
+        Assert.Contains("Usage:", result.Out);
+        Assert.Contains("--employee", result.Out);
+        Assert.Equal(0, await app.WithDbAsync(db => db.SummaryDeliveries.CountAsync(d => d.Week == week.ToString())));
+        Assert.Equal(mailed, app.Smtp.Count());
+    }
+
+    [Theory]
+    [InlineData("bench autosave --url http://127.0.0.1:9 --user 4", "'--user'")]
+    [InlineData("bench insights --url http://127.0.0.1:9 --run 3", "'--run'")]
+    [InlineData("demo generate --employes 10", "'--employes'")]
+    [InlineData("accounts create-admin --email owner@example.org --nmae Olu", "'--nmae'")]
+    public async Task A_misspelt_option_of_any_command_is_refused_with_usage_and_exit_2(string args, string named)
+    {
+        var result = await CommandAsync(args.Split(' '));
+        Assert.Equal(2, result.Exit);
+        Assert.Contains($"Unrecognized command or argument {named}", result.Error);
+        Assert.Contains("Usage:", result.Out);
+    }
+
+    [Theory]
+    [InlineData("bench autosave --users lots", "--users needs a whole number from 1 to 1,000, not \"lots\"")]
+    [InlineData("bench autosave --seconds 1.5", "--seconds needs a whole number from 1 to 3,600, not \"1.5\"")]
+    [InlineData("bench insights --runs many", "--runs needs a whole number")]
+    [InlineData("bench insights-queries --runs 0", "--runs needs a whole number from 1 to 1,000, not \"0\"")]
+    [InlineData("bench people-import --rows 5k", "--rows needs a whole number")]
+    [InlineData("demo generate --employees -3", "--employees needs a whole number")]
+    [InlineData("bench autosave --url not-an-address", "--url needs an address")]
+    public async Task A_word_where_a_number_belongs_is_refused_with_usage_and_exit_2(string args, string message)
+    {
+        var result = await CommandAsync(args.Split(' '));
+        Assert.Equal(2, result.Exit);
+        Assert.Contains(message, result.Error);
+        Assert.Contains("Usage:", result.Out);
+    }
+
+    [Fact]
+    public async Task Help_lists_every_command_named_noun_then_verb()
+    {
+        var root = await CommandAsync("--help");
+        Assert.Equal(0, root.Exit);
+        foreach (var noun in new[] { "accounts", "summaries", "demo", "bench" }) Assert.Contains(noun, root.Out);
+
+        string[][] verbs = [["accounts", "create-admin"], ["summaries", "send"], ["demo", "generate"], ["bench", "autosave"], ["bench", "insights"],
+            ["bench", "insights-queries"], ["bench", "summaries"], ["bench", "people-import"]];
+        foreach (var verb in verbs)
+        {
+            var help = await CommandAsync(verb[0], verb[1], "--help");
+            Assert.Equal(0, help.Exit);
+            Assert.Contains($"{verb[0]} {verb[1]} [options]", help.Out);
+        }
+    }
+
+    [Theory]
+    [InlineData("", false)]
+    [InlineData("--urls http://127.0.0.1:5080", false)]
+    [InlineData("urls=http://127.0.0.1:5080", false)]
+    [InlineData("--environment Production", false)]
+    [InlineData("/urls http://127.0.0.1:5080", false)]
+    [InlineData("summaries send --week 2026-W47", true)]
+    [InlineData("sumaries send", true)] // a misspelt noun is refused, rather than starting the web app
+    [InlineData("--help", true)]
+    public void Only_a_command_word_or_help_runs_a_command_instead_of_the_web_app(string args, bool isCommand) =>
+        Assert.Equal(isCommand, OperatorCommandLine.IsCommand(args.Split(' ', StringSplitOptions.RemoveEmptyEntries)));
+
+    [Fact]
+    public async Task Demo_generate_outside_development_is_refused_without_force_and_runs_with_it()
+    {
+        var refused = await RunAsync("Production", "demo", "generate", "--employees", "20", "--teams", "2", "--observations", "30");
+        Assert.True(refused.Exit == 2, refused.Output);
+        Assert.Contains("\"demo generate\" is for development: the environment is Production", refused.Output);
+        Assert.Contains("--force", refused.Output);
+        Assert.Equal(0, await GeneratedManagersAsync());
+
+        var forced = await RunAsync("Production", "demo", "generate", "--employees", "20", "--teams", "2", "--observations", "30", "--force");
+        Assert.True(forced.Exit == 0, forced.Output);
+        Assert.Contains("Generated 2 teams", forced.Output);
+        Assert.True(await GeneratedManagersAsync() >= 2);
+    }
+
+    [Fact]
+    public async Task Benchmarks_outside_development_are_refused_without_force()
+    {
+        var refused = await RunAsync("Production", "bench", "summaries", "--employees", "5");
+        Assert.True(refused.Exit == 2, refused.Output);
+        Assert.Contains("\"bench summaries\" is for development", refused.Output);
+        Assert.DoesNotContain("Seeded", refused.Output);
+    }
+
+    [Fact]
+    public async Task The_web_app_still_starts_when_the_arguments_are_aspnet_options()
+    {
+        var port = FreePort();
+        using var server = Start("Development", "--urls", $"http://127.0.0.1:{port}");
+        var stdout = server.StandardOutput.ReadToEndAsync(); // read as it comes, so a full pipe never blocks the app
+        var stderr = server.StandardError.ReadToEndAsync();
+        try
+        {
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(10) };
+            var until = DateTime.UtcNow.AddSeconds(90);
+            HttpResponseMessage? health = null;
+            while (health is null && DateTime.UtcNow < until && !server.HasExited)
+            {
+                try { health = await http.GetAsync("/health"); }
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException) { await Task.Delay(250); }
+            }
+            Assert.False(server.HasExited, "the app exited instead of serving");
+            Assert.True(health?.IsSuccessStatusCode, "no answer from /health");
+        }
+        finally
+        {
+            server.Kill(entireProcessTree: true);
+            await server.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+            await Task.WhenAll(stdout, stderr).WaitAsync(TimeSpan.FromSeconds(30));
+        }
+    }
+
+    async Task<(int Exit, string Output)> RunAsync(string environment, params string[] args)
+    {
+        using var process = Start(environment, args);
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(3));
+        return (process.ExitCode, await stdout + await stderr);
+    }
+
+    /// <summary>The web project's own build, run from its folder as an operator would, on this test's database.</summary>
+    Process Start(string environment, params string[] args)
+    {
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name; // bin/<Configuration>/net10.0
+        var project = AppContext.BaseDirectory;
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Coaching.Web", "Coaching.Web.csproj"))) { project = Path.Combine(dir.FullName, "Coaching.Web"); break; }
+        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = project, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.ArgumentList.Add(Path.Combine(project, "bin", configuration, "net10.0", "Coaching.Web.dll"));
+        foreach (var a in args) info.ArgumentList.Add(a);
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
+        info.Environment["ConnectionStrings__Coaching"] = $"Data Source={database}";
+        info.Environment["Summaries__Schedule__Enabled"] = "false";
+        info.Environment["Logging__LogLevel__Default"] = "Warning";
+        return Process.Start(info)!;
+    }
+
+    async Task<long> GeneratedManagersAsync()
+    {
+        if (!File.Exists(database)) return 0;
+        await using var connection = new SqliteConnection($"Data Source={database}");
+        await connection.OpenAsync();
+        var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM AspNetUsers WHERE NormalizedEmail LIKE '%@' || $domain";
+        command.Parameters.AddWithValue("$domain", DemoOrganisationGenerator.ManagerEmailDomain.ToUpperInvariant());
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    static int FreePort()
+    {
+        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+            try { File.Delete(database + suffix); } catch (IOException) { }
+    }
+}

@@ -1,0 +1,18 @@
+namespace Coaching.Web.Operations;
+
+/// <summary>The services behind the operator commands (each verb resolves its operation in a scope of its own).</summary>
+public static class OperationsRegistration
+{
+    public static IServiceCollection AddOperations(this IServiceCollection services)
+    {
+        services.AddScoped<CreateAdminCommand>();
+        services.AddScoped<SendSummariesCommand>();
+        services.AddScoped<DemoOrganisationGenerator>();
+        services.AddScoped<AutosaveBenchmark>();
+        services.AddScoped<InsightsPageBenchmark>();
+        services.AddScoped<InsightsQueriesBenchmark>();
+        services.AddScoped<SummariesBenchmark>();
+        services.AddScoped<PeopleImportBenchmark>();
+        return services;
+    }
+}
