@@ -64,6 +64,27 @@ public partial class AdministrationTests(CoachingFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task HR_invites_only_the_ticked_people_who_are_not_invited_yet()
+    {
+        var first = await NewPersonAsync("Sel", "One", "sel.one@example.org");
+        var second = await NewPersonAsync("Sel", "Two", "sel.two@example.org");
+        var untouched = await NewPersonAsync("Sel", "Three", "sel.three@example.org");
+        var active = await factory.PersonAsync("Ana Ruiz"); // signed up already: nothing to send
+        var hr = await Browser.SignedInAsync(factory, "hr@demo.local");
+        await hr.GetAsync("/People");
+        var before = Directory.Exists(Outbox) ? Directory.GetFiles(Outbox).Length : 0;
+
+        using var form = new FormUrlEncodedContent([new("ids", first.ToString()), new("ids", second.ToString()), new("ids", active.Id.ToString()), new("__RequestVerificationToken", hr.Token!)]);
+        var response = await hr.Client.PostAsync("/People?handler=InviteSelected", form);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(before + 2, Directory.GetFiles(Outbox).Length);
+        LinkSentTo("sel.one@example.org");
+        LinkSentTo("sel.two@example.org");
+        Assert.False(await factory.WithDbAsync(db => db.Users.AnyAsync(u => u.EmployeeId == untouched)));
+    }
+
+    [Fact]
     public async Task Forgot_password_answers_the_same_for_a_stranger_and_sends_a_reset_link_only_to_a_real_account()
     {
         var before = Directory.Exists(Outbox) ? Directory.GetFiles(Outbox).Length : 0;

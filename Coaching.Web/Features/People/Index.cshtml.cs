@@ -25,6 +25,21 @@ public class IndexModel(EmployeeAccess access, TimeProvider clock, IOptions<Orga
         return RedirectToPage();
     }
 
+    /// <summary>Invites the ticked people who have not signed up or been invited yet.</summary>
+    public async Task<IActionResult> OnPostInviteSelectedAsync(int[]? ids, CancellationToken ct)
+    {
+        if (ids is not { Length: > 0 })
+        {
+            TempData["Toast"] = "Tick the people to invite first.";
+            return RedirectToPage();
+        }
+        var sent = await invitations.InviteEveryoneNewAsync(ct, ids);
+        audit.Record(User, "account.invite-selected", $"{sent} of {ids.Length} people");
+        await db.SaveChangesAsync(ct);
+        TempData["Toast"] = sent == 0 ? "The selected people are already invited or signed up." : $"Invitations sent to {sent} {(sent == 1 ? "person" : "people")}.";
+        return RedirectToPage();
+    }
+
     public sealed record Row(int Id, string Name, string? Email, string Role, string Team, string Site, Tenure Tenure, bool IsActive);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
