@@ -15,7 +15,7 @@ public class AccessTests(LiveApp app) : IClassFixture<LiveApp>
         var (employeeId, text, name) = await OpenStepInFrontEndAsync();
         var hr = await app.NewTabletPageAsync();
         await LiveApp.SignInAsync(hr, "hr@demo.local");
-        await hr.GotoAsync($"/Employees/{employeeId}");
+        await hr.GotoAsync($"/People/{employeeId}");
 
         await hr.GetByRole(AriaRole.Button, new() { Name = $"Mark done: {text}" }).First.ClickAsync();
 
@@ -23,7 +23,7 @@ public class AccessTests(LiveApp app) : IClassFixture<LiveApp>
         await Assertions.Expect(hr.Locator("#open-steps")).Not.ToContainTextAsync(text);
         var employee = await app.NewTabletPageAsync(390, 844);
         await LiveApp.SignInAsync(employee, Coaching.Web.Demo.DemoSeeder.EmailFor(name));
-        await employee.GotoAsync($"/Employees/{employeeId}");
+        await employee.GotoAsync($"/People/{employeeId}");
         await Assertions.Expect(employee.Locator("#open-steps")).ToBeVisibleAsync();
         await Assertions.Expect(employee.GetByRole(AriaRole.Button, new() { NameRegex = new("^Mark done") })).ToHaveCountAsync(0);
         await Assertions.Expect(employee.GetByRole(AriaRole.Link, new() { Name = "New observation" })).ToHaveCountAsync(0);
@@ -37,7 +37,7 @@ public class AccessTests(LiveApp app) : IClassFixture<LiveApp>
         var (employeeId, text, _) = await OpenStepInFrontEndAsync();
         var manager = await app.NewTabletPageAsync();
         await LiveApp.SignInAsync(manager, "manager@demo.local");
-        await manager.GotoAsync($"/Employees/{employeeId}");
+        await manager.GotoAsync($"/People/{employeeId}");
         var done = manager.GetByRole(AriaRole.Button, new() { Name = $"Mark done: {text}" }).First;
         await Assertions.Expect(done).ToBeVisibleAsync();
 
@@ -47,7 +47,7 @@ public class AccessTests(LiveApp app) : IClassFixture<LiveApp>
 
         await Assertions.Expect(manager.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
         Assert.Contains("/Account/Login", manager.Url);
-        Assert.Contains($"ReturnUrl=%2FEmployees%2F{employeeId}", manager.Url);
+        Assert.Contains($"ReturnUrl=%2FPeople%2F{employeeId}", manager.Url);
         await manager.Context.CloseAsync();
     }
 

@@ -103,7 +103,7 @@ public class InsightsTests(LiveApp app) : IClassFixture<LiveApp>
         await Assertions.Expect(person).ToBeVisibleAsync();
         var name = await person.InnerTextAsync();
         await person.ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/Employees/\\d+$"));
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/People/\\d+$"));
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = name, Level = 1 })).ToBeVisibleAsync();
 
         await page.GotoAsync("/Insights/Gaps");
@@ -112,7 +112,7 @@ public class InsightsTests(LiveApp app) : IClassFixture<LiveApp>
         await Assertions.Expect(gapPerson).ToBeVisibleAsync();
         var gapName = await gapPerson.InnerTextAsync();
         await gapPerson.ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/Employees/\\d+$"));
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/People/\\d+$"));
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = gapName, Level = 1 })).ToBeVisibleAsync();
         await page.Context.CloseAsync();
     }

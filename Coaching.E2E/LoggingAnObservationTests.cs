@@ -32,7 +32,7 @@ public class LoggingAnObservationTests(LiveApp app, ITestOutputHelper output) : 
         await Assertions.Expect(page.Locator("#save-status")).ToHaveTextAsync("Saved");
         await Tap(page.GetByRole(AriaRole.Button, new() { Name = "Submit" }));
 
-        await page.WaitForURLAsync(url => url.Contains("/Employees/"));
+        await page.WaitForURLAsync(url => url.Contains("/People/"));
         await Assertions.Expect(page.Locator("#open-steps")).ToContainTextAsync("Practise refunds with a peer trainer");
         var latest = page.Locator(".observation").First;
         await Assertions.Expect(latest.Locator(".rating")).ToHaveCountAsync(5);

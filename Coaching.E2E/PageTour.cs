@@ -27,7 +27,7 @@ public static class PageTour
         {
             await page.GotoAsync("/Team");
             await page.GetByRole(AriaRole.Link, new() { Name = "Ana Ruiz", Exact = true }).ClickAsync();
-            await page.WaitForURLAsync("**/Employees/*");
+            await page.WaitForURLAsync("**/People/*");
         }),
         new("Coverage (manager)", "manager@demo.local", 1024, 768, Go("/Insights/Coverage")),
         new("My development (phone)", "ana.ruiz@demo.local", 390, 844, Go("/Me")),

@@ -14,7 +14,7 @@ public class ProfileOnAPhoneTests(LiveApp app) : IClassFixture<LiveApp>
         await LiveApp.SignInAsync(page, email);
         await page.GotoAsync(email.StartsWith("manager") ? "/Team" : "/Me");
         if (email.StartsWith("manager"))
-            await page.GotoAsync(await page.Locator("a[href^='/Employees/']").First.GetAttributeAsync("href") ?? "/");
+            await page.GotoAsync(await page.Locator("a[href^='/People/']").First.GetAttributeAsync("href") ?? "/");
 
         var table = page.Locator(".skills-table");
         await Assertions.Expect(table).ToBeVisibleAsync();

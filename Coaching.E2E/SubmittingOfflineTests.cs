@@ -66,7 +66,7 @@ public class SubmittingOfflineTests(LiveApp app) : IClassFixture<LiveApp>
 
         await page.Context.SetOfflineAsync(false);
 
-        await page.WaitForURLAsync(url => url.Contains($"/Employees/{employeeId}"), new() { Timeout = 15_000 });
+        await page.WaitForURLAsync(url => url.Contains($"/People/{employeeId}"), new() { Timeout = 15_000 });
         var submitted = await WithDb(db => db.Observations.Where(o => o.EmployeeId == employeeId && o.Status == ObservationStatus.Submitted && o.CreatedAtUtc > DateTime.UtcNow.AddMinutes(-5)).Select(o => o.Ratings.Count).SingleAsync());
         Assert.Equal(3, submitted);
         await page.Context.CloseAsync();

@@ -62,7 +62,7 @@ public class TwoDevicesOneDraftTests(LiveApp app) : IClassFixture<LiveApp>
     {
         var (tablet, phone, employeeId) = await OpenOnBothAsync("Grace");
         await phone.GetByRole(AriaRole.Button, new() { Name = "Submit", Exact = true }).TapAsync();
-        await phone.WaitForURLAsync(url => url.Contains($"/Employees/{employeeId}"));
+        await phone.WaitForURLAsync(url => url.Contains($"/People/{employeeId}"));
 
         await tablet.GetByLabel("Next steps").FillAsync("Practise the coupon flow");
         await tablet.GetByRole(AriaRole.Button, new() { Name = "Submit", Exact = true }).TapAsync();

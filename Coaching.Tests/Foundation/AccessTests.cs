@@ -41,10 +41,10 @@ public class AccessTests(CoachingFactory factory) : IClassFixture<CoachingFactor
             var metadata = new EndpointMetadataCollection(page.EndpointMetadata);
             var anonymous = metadata.GetMetadata<IAllowAnonymous>() is not null;
             var policies = metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).ToList();
-            var folder = AccessConventions.FolderPolicies.Where(f => page.ViewEnginePath.StartsWith(f.Key + "/")).Select(f => f.Value).SingleOrDefault();
+            var folder = AccessConventions.PolicyOf(page.ViewEnginePath);
             if (anonymous && !MayBeAnonymous(page.ViewEnginePath)) problems.Add($"{page.ViewEnginePath} is open to anyone");
             if (!anonymous && MayBeAnonymous(page.ViewEnginePath)) problems.Add($"{page.ViewEnginePath} should be open for signing in");
-            if (folder is not null && !policies.Contains(folder)) problems.Add($"{page.ViewEnginePath} lacks its folder's policy {folder}");
+            if (folder is not null && !policies.Contains(folder)) problems.Add($"{page.ViewEnginePath} lacks its policy {folder}");
             foreach (var handler in page.HandlerMethods)
             {
                 handlers++;
@@ -58,7 +58,7 @@ public class AccessTests(CoachingFactory factory) : IClassFixture<CoachingFactor
         Assert.Empty(problems);
         Assert.True(pages.Count >= 25, $"only {pages.Count} pages found");
         Assert.True(handlers >= 60, $"only {handlers} handlers found");
-        Assert.Contains(pages, p => p.ViewEnginePath == "/Employees/Profile");
+        Assert.Contains(pages, p => p.ViewEnginePath == "/People/Profile");
     }
 
     [Fact]
@@ -79,7 +79,7 @@ public class AccessTests(CoachingFactory factory) : IClassFixture<CoachingFactor
     /// </summary>
     static readonly Dictionary<string, string> EmployeeIdParameters = new()
     {
-        ["/Employees/Profile"] = "id",
+        ["/People/Profile"] = "id",
         ["/People/Edit"] = "id",
         ["/Observations/Log"] = "employeeId",
         ["/Summaries/Index"] = "employeeId",
@@ -87,7 +87,7 @@ public class AccessTests(CoachingFactory factory) : IClassFixture<CoachingFactor
     };
 
     /// <summary>Pages that take an employee id but only ever act on the account's own employee (the id must match it).</summary>
-    static readonly string[] OwnEmployeeOnly = ["/MySummary/Index"];
+    static readonly string[] OwnEmployeeOnly = ["/Summaries/Mine"];
 
     [Fact]
     public async Task Every_handler_taking_an_employee_id_is_on_a_page_that_asks_EmployeeAccess()
@@ -115,7 +115,7 @@ public class AccessTests(CoachingFactory factory) : IClassFixture<CoachingFactor
         var manager = await Browser.SignedInAsync(factory, "manager@demo.local");
         var hr = await Browser.SignedInAsync(factory, "hr@demo.local");
 
-        foreach (var url in new[] { "/Employees/{0}", "/Employees/{0}?handler=History&skip=0", "/Observations/Log?employeeId={0}" })
+        foreach (var url in new[] { "/People/{0}", "/People/{0}?handler=History&skip=0", "/Observations/Log?employeeId={0}" })
         {
             Assert.Equal(HttpStatusCode.NotFound, (await manager.GetAsync(string.Format(url, outsider))).StatusCode);
             Assert.Equal(HttpStatusCode.OK, (await manager.GetAsync(string.Format(url, own))).StatusCode);
@@ -156,7 +156,7 @@ public class AccessTests(CoachingFactory factory) : IClassFixture<CoachingFactor
             ("/Settings/Password", [L, S, S, S, S]),
             ("/Me", [L, R, N, N, N]), // to their own profile
             ("/MySummary", [L, S, N, N, N]),
-            ($"/Employees/{ana}", [L, S, S, S, S]),
+            ($"/People/{ana}", [L, S, S, S, S]),
             ("/Team", [L, F, S, F, S]),
             ($"/Observations/Log?employeeId={ana}", [L, F, S, F, S]),
             ("/Insights/Coverage", [L, F, S, S, S]),
@@ -211,17 +211,17 @@ public class AccessTests(CoachingFactory factory) : IClassFixture<CoachingFactor
             select new { a.EmployeeId, a.Id, e.FirstName, e.LastName }).FirstAsync());
         var (ana, stepId, name) = (open.EmployeeId, open.Id, $"{open.FirstName} {open.LastName}");
 
-        var asManager = await (await Browser.SignedInAsync(factory, "manager@demo.local")).GetDocumentAsync($"/Employees/{ana}");
-        var asHr = await (await Browser.SignedInAsync(factory, "hr@demo.local")).GetDocumentAsync($"/Employees/{ana}");
+        var asManager = await (await Browser.SignedInAsync(factory, "manager@demo.local")).GetDocumentAsync($"/People/{ana}");
+        var asHr = await (await Browser.SignedInAsync(factory, "hr@demo.local")).GetDocumentAsync($"/People/{ana}");
         var asAna = await Browser.SignedInAsync(factory, DemoSeeder.EmailFor(name));
-        var ownProfile = await asAna.GetDocumentAsync($"/Employees/{ana}");
+        var ownProfile = await asAna.GetDocumentAsync($"/People/{ana}");
 
         Assert.NotNull(asManager.QuerySelector($"a[href*='/Observations/Log?employeeId={ana}']"));
         Assert.Null(asHr.QuerySelector($"a[href*='/Observations/Log?employeeId={ana}']"));
         Assert.Null(ownProfile.QuerySelector($"a[href*='/Observations/Log']"));
         Assert.NotNull(asHr.QuerySelector("form[action*='handler=Done']"));
         Assert.Null(ownProfile.QuerySelector("form[action*='handler=Done']"));
-        var refused = await asAna.PostAsync($"/Employees/{ana}?handler=Done", new() { ["stepId"] = stepId.ToString() }, htmx: true);
+        var refused = await asAna.PostAsync($"/People/{ana}?handler=Done", new() { ["stepId"] = stepId.ToString() }, htmx: true);
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         Assert.False(await factory.WithDbAsync(db => db.ActionItems.Where(a => a.Id == stepId).Select(a => a.IsDone).SingleAsync()));
     }

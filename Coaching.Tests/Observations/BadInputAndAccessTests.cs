@@ -103,8 +103,8 @@ public class BadInputAndAccessTests(CoachingFactory factory) : IClassFixture<Coa
         Assert.Equal(HttpStatusCode.NotFound, (await manager.PostAsync(Save, form.Fields, htmx: true)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await manager.PostAsync(Submit, form.Fields, htmx: true)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await manager.GetAsync($"/Observations/Log?employeeId={targetId}")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await manager.GetAsync($"/Employees/{targetId}")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await manager.GetAsync($"/Employees/{targetId}?handler=History&skip=0", htmx: true)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await manager.GetAsync($"/People/{targetId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await manager.GetAsync($"/People/{targetId}?handler=History&skip=0", htmx: true)).StatusCode);
         await AssertNothingSavedAsync(form);
     }
 
@@ -123,7 +123,7 @@ public class BadInputAndAccessTests(CoachingFactory factory) : IClassFixture<Coa
         var employeeOfStep = await factory.WithDbAsync(db => db.ActionItems.Where(a => a.Id == stepId).Select(a => a.EmployeeId).SingleAsync());
 
         Assert.Equal(HttpStatusCode.NotFound, (await manager.GetAsync($"/Observations/Log?id={observationId}")).StatusCode);
-        var done = await manager.PostAsync($"/Employees/{employeeOfStep}?handler=Done", new() { ["stepId"] = stepId.ToString() }, htmx: true);
+        var done = await manager.PostAsync($"/People/{employeeOfStep}?handler=Done", new() { ["stepId"] = stepId.ToString() }, htmx: true);
         Assert.Equal(HttpStatusCode.NotFound, done.StatusCode);
         Assert.False(await factory.WithDbAsync(db => db.ActionItems.Where(a => a.Id == stepId).Select(a => a.IsDone).SingleAsync()));
     }
@@ -136,11 +136,11 @@ public class BadInputAndAccessTests(CoachingFactory factory) : IClassFixture<Coa
         var employee = await Browser.SignedInAsync(factory, "zoe.lukasiewicz@demo.local");
 
         var me = await employee.GetAsync("/Me");
-        Assert.Equal($"/Employees/{zoe.Id}", me.Headers.Location!.OriginalString);
-        var own = await employee.GetDocumentAsync($"/Employees/{zoe.Id}");
+        Assert.Equal($"/People/{zoe.Id}", me.Headers.Location!.OriginalString);
+        var own = await employee.GetDocumentAsync($"/People/{zoe.Id}");
         Assert.Contains("Zoë Łukasiewicz", own.QuerySelector("h1")!.TextContent);
         Assert.Null(own.QuerySelector("a[href^='/Observations/Log']"));
-        Assert.Equal(HttpStatusCode.NotFound, (await employee.GetAsync($"/Employees/{ana.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await employee.GetAsync($"/People/{ana.Id}")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await employee.GetAsync($"/Observations/Log?employeeId={zoe.Id}")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await employee.GetAsync("/Team")).StatusCode);
     }
@@ -174,7 +174,7 @@ public class BadInputAndAccessTests(CoachingFactory factory) : IClassFixture<Coa
         await manager.PostAsync(Save, form.Fields, htmx: true);
 
         var hr = await Browser.SignedInAsync(factory, "hr@demo.local");
-        var profile = await hr.GetDocumentAsync($"/Employees/{fatima.Id}");
+        var profile = await hr.GetDocumentAsync($"/People/{fatima.Id}");
 
         Assert.DoesNotContain("Draft-only note 7781", profile.Body!.TextContent);
     }

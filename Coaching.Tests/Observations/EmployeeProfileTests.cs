@@ -16,7 +16,7 @@ public class EmployeeProfileTests(CoachingFactory factory) : IClassFixture<Coach
                 .Set("Form.ObservedAt", DateTime.UtcNow.AddDays(-day).ToString("yyyy-MM-ddTHH:mm")).Set("Form.Context", $"History check {day}").Fields, htmx: true);
         var total = await factory.WithDbAsync(db => db.Observations.CountAsync(o => o.EmployeeId == lucy.Id && o.Status == Coaching.Domain.Observations.ObservationStatus.Submitted));
 
-        var profile = await manager.GetDocumentAsync($"/Employees/{lucy.Id}");
+        var profile = await manager.GetDocumentAsync($"/People/{lucy.Id}");
         var first = profile.QuerySelectorAll(".observation");
         Assert.Equal(5, first.Length);
         Assert.Contains("History check 1", first[0].TextContent);
@@ -37,12 +37,12 @@ public class EmployeeProfileTests(CoachingFactory factory) : IClassFixture<Coach
         await manager.PostAsync("/Observations/Log?handler=Submit", new ObservationPost(noah).Rate(1, 2).NextStep(0, "Observe three venepunctures", DateTime.UtcNow.AddDays(3).ToString("yyyy-MM-dd")).Fields, htmx: true);
         // Time passes: the step falls due (a past due date cannot be entered any more).
         await factory.WithDbAsync(db => db.ActionItems.Where(a => a.Text == "Observe three venepunctures").ExecuteUpdateAsync(a => a.SetProperty(x => x.DueDate, new DateOnly(2020, 1, 1))));
-        var profile = await manager.GetDocumentAsync($"/Employees/{noah.Id}");
+        var profile = await manager.GetDocumentAsync($"/People/{noah.Id}");
         var step = profile.QuerySelectorAll(".open-step").Single(s => s.TextContent.Contains("Observe three venepunctures"));
         Assert.Contains("Overdue", step.TextContent);
         var stepId = step.QuerySelector("input[name=stepId]")!.GetAttribute("value")!;
 
-        var done = await manager.PostAsync($"/Employees/{noah.Id}?handler=Done", new() { ["stepId"] = stepId }, htmx: true);
+        var done = await manager.PostAsync($"/People/{noah.Id}?handler=Done", new() { ["stepId"] = stepId }, htmx: true);
 
         Assert.Equal(HttpStatusCode.OK, done.StatusCode);
         Assert.Contains("toast", done.Headers.GetValues("HX-Trigger").Single());
@@ -59,7 +59,7 @@ public class EmployeeProfileTests(CoachingFactory factory) : IClassFixture<Coach
         await manager.PostAsync("/Observations/Log?handler=Submit", new ObservationPost(samuel).Rate(4, 1).Set("Form.ObservedAt", DateTime.UtcNow.AddMinutes(-40).ToString("yyyy-MM-ddTHH:mm")).Fields, htmx: true);
         await manager.PostAsync("/Observations/Log?handler=Submit", new ObservationPost(samuel).Rate(4, 2).Fields, htmx: true);
 
-        var row = (await manager.GetDocumentAsync($"/Employees/{samuel.Id}")).QuerySelector("tr[data-skill='Infection prevention and control']")!;
+        var row = (await manager.GetDocumentAsync($"/People/{samuel.Id}")).QuerySelector("tr[data-skill='Infection prevention and control']")!;
 
         Assert.Equal("2", row.QuerySelector(".latest")!.TextContent.Trim());
         Assert.Equal("4", row.QuerySelector(".required")!.TextContent.Trim());

@@ -43,13 +43,13 @@ public class LoggingAnObservationTests(CoachingFactory factory) : IClassFixture<
 
         var submitted = await manager.PostAsync(Submit, form.Rate(1, 3).NextStep(0, "Shadow Grace on the online-order desk", DateTime.UtcNow.AddDays(45).ToString("yyyy-MM-dd")).Revision(1).Fields, htmx: true);
 
-        Assert.Equal($"/Employees/{tom.Id}", submitted.Headers.GetValues("HX-Redirect").Single());
+        Assert.Equal($"/People/{tom.Id}", submitted.Headers.GetValues("HX-Redirect").Single());
         var observation = Assert.Single(await factory.ObservationsOfAsync(tom.Id), o => o.DraftKey == form.DraftKey);
         Assert.Equal(ObservationStatus.Submitted, observation.Status);
         Assert.Equal([2, 3], observation.Ratings.OrderBy(r => r.SkillId).Select(r => r.Level!.Value));
         Assert.All(observation.Ratings, r => Assert.True(r.IsSubmitted && r.EmployeeId == tom.Id));
 
-        var profile = await manager.GetDocumentAsync($"/Employees/{tom.Id}");
+        var profile = await manager.GetDocumentAsync($"/People/{tom.Id}");
         Assert.Contains("Shadow Grace on the online-order desk", profile.QuerySelector("#open-steps")!.TextContent);
         Assert.Contains("Scanning and tendering accuracy: 2", profile.QuerySelector(".observation")!.TextContent);
         var team = await manager.GetDocumentAsync("/Team?q=Tom");
@@ -109,7 +109,7 @@ public class LoggingAnObservationTests(CoachingFactory factory) : IClassFixture<
         Assert.Equal("Scanning and tendering accuracy", change.Field);
         Assert.Equal("Level 2", change.OldValue);
         Assert.Equal("Level 3", change.NewValue);
-        var shown = (await manager.GetDocumentAsync($"/Employees/{grace.Id}")).QuerySelectorAll(".observation")
+        var shown = (await manager.GetDocumentAsync($"/People/{grace.Id}")).QuerySelectorAll(".observation")
             .Single(o => o.GetAttribute("data-observation-id") == observation.Id.ToString());
         Assert.Contains("Scanning and tendering accuracy: Level 2 → Level 3", shown.QuerySelector(".amendments")!.TextContent);
 

@@ -77,10 +77,10 @@ public class RulesOverHttpTests(CoachingFactory factory) : IClassFixture<Coachin
         Assert.Equal(HttpStatusCode.OK, (await manager2.PostAsync(Save, draft.Fields, htmx: true)).StatusCode);
         var stepId = await factory.WithDbAsync(db => db.ActionItems.Where(a => a.Text == "Draft-only step 5512").Select(a => a.Id).SingleAsync());
         var hr = await Browser.SignedInAsync(factory, "hr@demo.local");
-        await hr.GetAsync($"/Employees/{jose.Id}");
+        await hr.GetAsync($"/People/{jose.Id}");
 
-        var htmxDone = await hr.PostAsync($"/Employees/{jose.Id}?handler=Done", new() { ["stepId"] = stepId.ToString() }, htmx: true);
-        var plainDone = await hr.PostAsync($"/Employees/{jose.Id}?handler=Done", new() { ["stepId"] = stepId.ToString() });
+        var htmxDone = await hr.PostAsync($"/People/{jose.Id}?handler=Done", new() { ["stepId"] = stepId.ToString() }, htmx: true);
+        var plainDone = await hr.PostAsync($"/People/{jose.Id}?handler=Done", new() { ["stepId"] = stepId.ToString() });
 
         Assert.Equal(HttpStatusCode.NotFound, htmxDone.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, plainDone.StatusCode);
@@ -158,9 +158,9 @@ public class RulesOverHttpTests(CoachingFactory factory) : IClassFixture<Coachin
     {
         var hr = await Browser.SignedInAsync(factory, "hr@demo.local");
         var ana = await factory.PersonAsync("Ana Ruiz");
-        await hr.GetAsync($"/Employees/{ana.Id}");
+        await hr.GetAsync($"/People/{ana.Id}");
 
-        var done = await hr.PostAsync($"/Employees/{ana.Id}?handler=Done", new() { ["stepId"] = "1\0" }, htmx: true);
+        var done = await hr.PostAsync($"/People/{ana.Id}?handler=Done", new() { ["stepId"] = "1\0" }, htmx: true);
 
         Assert.Equal(HttpStatusCode.BadRequest, done.StatusCode);
     }
@@ -172,7 +172,7 @@ public class RulesOverHttpTests(CoachingFactory factory) : IClassFixture<Coachin
         var grace = await factory.PersonAsync("Grace Mensah");
 
         var form = await manager.GetDocumentAsync($"/Observations/Log?employeeId={grace.Id}");
-        var profile = await manager.GetDocumentAsync($"/Employees/{grace.Id}");
+        var profile = await manager.GetDocumentAsync($"/People/{grace.Id}");
 
         Assert.NotEmpty(form.QuerySelectorAll("input[type=radio]"));
         Assert.Empty(form.QuerySelectorAll("input[type=radio][autocomplete], input[type=checkbox][autocomplete], input[type=hidden][autocomplete]"));

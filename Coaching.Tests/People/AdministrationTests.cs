@@ -123,8 +123,8 @@ public partial class AdministrationTests(CoachingFactory factory) : IClassFixtur
 
         var oldManager = await Browser.SignedInAsync(factory, "manager@demo.local");
         var newManager = await Browser.SignedInAsync(factory, "manager2@demo.local");
-        Assert.Equal(HttpStatusCode.NotFound, (await oldManager.GetAsync($"/Employees/{oskar.Id}")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await newManager.GetAsync($"/Employees/{oskar.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await oldManager.GetAsync($"/People/{oskar.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await newManager.GetAsync($"/People/{oskar.Id}")).StatusCode);
         Assert.Equal(history, (await factory.ObservationsOfAsync(oskar.Id)).Count);
         Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "person.move" && a.Subject == oskar.FirstName + " " + oskar.LastName)));
     }

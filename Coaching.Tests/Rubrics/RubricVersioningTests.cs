@@ -43,7 +43,7 @@ public class RubricVersioningTests(CoachingFactory factory) : IClassFixture<Coac
         Assert.Equal([RubricVersionStatus.Superseded, RubricVersionStatus.Published], versions);
         var newForm = await manager.GetDocumentAsync($"/Observations/Log?employeeId={mia.Id}");
         Assert.Contains("Espresso dialling-in", newForm.QuerySelector(".skill-row")!.TextContent);
-        var profile = await manager.GetDocumentAsync($"/Employees/{mia.Id}");
+        var profile = await manager.GetDocumentAsync($"/People/{mia.Id}");
         Assert.Contains("Espresso extraction: 3", profile.QuerySelector(".observation")!.TextContent); // the v1 observation as it was made
         Assert.Contains(profile.QuerySelectorAll(".skills-table tr[data-skill]"), r => r.GetAttribute("data-skill") == "Espresso dialling-in" && r.QuerySelector(".latest")!.TextContent.Trim() == "3");
     }
@@ -147,7 +147,7 @@ public class RubricVersioningTests(CoachingFactory factory) : IClassFixture<Coac
         Assert.Contains("from 1 to 4", await outOfScale.Content.ReadAsStringAsync());
 
         var marta = await factory.PersonAsync("Marta Kowalska");
-        var profile = await hr.GetDocumentAsync($"/Employees/{marta.Id}");
+        var profile = await hr.GetDocumentAsync($"/People/{marta.Id}");
         Assert.Equal("4", profile.QuerySelector("tr[data-skill='Teamwork'] .required")!.TextContent.Trim());
     }
 

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Coaching.Web.Features;
 
 /// <summary>Sends each person to where their work starts.</summary>
-public class IndexModel : PageModel
+public class HomeModel : PageModel
 {
     public IActionResult OnGet()
     {

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace Coaching.Web.Features.Admin;
 
 /// <summary>The administrator's home: getting started (until everything is done) and the administration screens.</summary>
-public class IndexModel(CoachingDbContext db, IOptions<SmtpOptions> smtp) : PageModel
+public class AdministrationModel(CoachingDbContext db, IOptions<SmtpOptions> smtp) : PageModel
 {
     public IReadOnlyList<GettingStarted.Step> Steps { get; private set; } = [];
     public bool Complete { get; private set; }

@@ -189,7 +189,7 @@ public class LogModel(CoachingDbContext db, EmployeeAccess access, Rubrics.Publi
 
     IActionResult AfterSubmit(Observation observation)
     {
-        var profile = $"/Employees/{observation.EmployeeId}";
+        var profile = $"/People/{observation.EmployeeId}";
         if (Request.IsHtmx())
         {
             Response.Htmx(h => h.Redirect(profile));

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace Coaching.Web.Features.People;
 
 /// <summary>Everyone in the organisation (HR and Admin), by team, with a way into each profile.</summary>
-public class IndexModel(EmployeeAccess access, TimeProvider clock, IOptions<OrganisationOptions> org, Account.AccountInvitations invitations, AuditTrail audit, Data.CoachingDbContext db) : PageModel
+public class PeopleModel(EmployeeAccess access, TimeProvider clock, IOptions<OrganisationOptions> org, Account.AccountInvitations invitations, AuditTrail audit, Data.CoachingDbContext db) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "q")] public string? Filter { get; set; }
     public IReadOnlyList<Row> Rows { get; private set; } = [];

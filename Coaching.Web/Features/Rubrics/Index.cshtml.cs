@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Coaching.Web.Features.Rubrics;
 
-public class IndexModel(CoachingDbContext db, TimeProvider clock) : PageModel
+public class RubricsModel(CoachingDbContext db, TimeProvider clock) : PageModel
 {
     [BindProperty] public string? NewName { get; set; }
     [BindProperty] public string? NewDescription { get; set; }

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace Coaching.Web.Features.Summaries;
 
 /// <summary>HR and Admin: a week's summaries — preview, send now, live progress, the delivery log, retry failed.</summary>
-public class IndexModel(CoachingDbContext db, EmployeeAccess access, SummaryDeliveries deliveries, SummaryBatches batches, SummaryWeeks weeks, IOptions<OrganisationOptions> org) : PageModel
+public class SummariesModel(CoachingDbContext db, EmployeeAccess access, SummaryDeliveries deliveries, SummaryBatches batches, SummaryWeeks weeks, IOptions<OrganisationOptions> org) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Week { get; set; }
     [BindProperty(SupportsGet = true)] public DeliveryStatus? Status { get; set; }

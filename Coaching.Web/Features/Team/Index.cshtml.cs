@@ -11,7 +11,7 @@ using Microsoft.Extensions.Options;
 namespace Coaching.Web.Features.Team;
 
 /// <summary>The manager's floor view: everyone in their teams at a glance, who is due an observation.</summary>
-public class IndexModel(CoachingDbContext db, EmployeeAccess access, TimeProvider clock, IOptions<OrganisationOptions> org) : PageModel
+public class MyTeamModel(CoachingDbContext db, EmployeeAccess access, TimeProvider clock, IOptions<OrganisationOptions> org) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "q")] public string? Filter { get; set; }
     public IReadOnlyList<TeamGroup> Teams { get; private set; } = [];

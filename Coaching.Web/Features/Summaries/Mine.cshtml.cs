@@ -9,14 +9,14 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace Coaching.Web.Features.MySummary;
+namespace Coaching.Web.Features.Summaries;
 
 /// <summary>
 /// The signed-in employee's own summary of a week, readable on a phone: where the email's link goes. The PDF is one tap
 /// away, and their past summaries are listed. Only ever their own: the employee comes from the account, never the URL.
 /// </summary>
-public class IndexModel(UserManager<AppUser> users, CoachingDbContext db, SummarySources sources, SummaryWeeks weeks, TimeProvider clock,
-    IOptions<OrganisationOptions> org, IOptions<SummariesOptions> options, ILogger<IndexModel> logger) : PageModel
+public class MySummaryModel(UserManager<AppUser> users, CoachingDbContext db, SummarySources sources, SummaryWeeks weeks, TimeProvider clock,
+    IOptions<OrganisationOptions> org, IOptions<SummariesOptions> options, ILogger<MySummaryModel> logger) : PageModel
 {
     public IsoWeek Week { get; private set; }
     public WeeklySummary? Summary { get; private set; }

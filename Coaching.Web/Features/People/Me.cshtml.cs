@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
-namespace Coaching.Web.Features.Employees;
+namespace Coaching.Web.Features.People;
 
 /// <summary>An employee's own development page.</summary>
 public class MeModel(CoachingDbContext db) : PageModel
@@ -13,6 +13,6 @@ public class MeModel(CoachingDbContext db) : PageModel
     {
         var userId = EmployeeAccess.UserId(User);
         var employeeId = await db.Users.Where(u => u.Id == userId).Select(u => u.EmployeeId).FirstOrDefaultAsync(ct);
-        return employeeId is { } id ? Redirect($"/Employees/{id}") : NotFound();
+        return employeeId is { } id ? Redirect($"/People/{id}") : NotFound();
     }
 }

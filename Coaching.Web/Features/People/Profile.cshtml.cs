@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace Coaching.Web.Features.Employees;
+namespace Coaching.Web.Features.People;
 
 /// <summary>An employee's development: where they stand per skill against their role, the trend, the history, the open next steps.</summary>
 public class ProfileModel(CoachingDbContext db, EmployeeAccess access, IAuthorizationService authorization, Rubrics.PublishedRubrics rubrics, TimeProvider clock, IOptions<OrganisationOptions> org) : PageModel
