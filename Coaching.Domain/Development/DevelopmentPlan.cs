@@ -65,7 +65,7 @@ public class DevelopmentPlan
             EmployeeId = employeeId, Track = track, TargetRoleId = target, AdditionalRoleId = additional,
             CreatedAtUtc = nowUtc, CreatedByUserId = userId, UpdatedAtUtc = nowUtc, UpdatedByUserId = userId,
         };
-        plan.Record($"Started a {track.Label().ToLowerInvariant()} plan{(role is null ? "" : $" ({(target is null ? "also covering" : "moving to")} {role.Name})")}.", userId, nowUtc);
+        plan.Record($"Started {(track == DevelopmentTrack.Upskilling ? "an" : "a")} {track.Label().ToLowerInvariant()} plan{(role is null ? "" : $" ({(target is null ? "also covering" : "moving to")} {role.Name})")}.", userId, nowUtc);
         return new(plan, []);
     }
 
