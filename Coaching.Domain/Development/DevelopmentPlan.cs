@@ -193,6 +193,9 @@ public class PlanSkill
     public DateTime? DroppedAtUtc { get; set; }
 
     public bool IsDropped => DroppedAtUtc is not null;
+
+    /// <summary>Whether the last observed level reaches the target (never observed: not yet).</summary>
+    public bool IsReachedBy(int? observedLevel) => observedLevel >= TargetLevel;
 }
 
 /// <summary>One line of a plan's history: when, who, what (in words, as it read at the time).</summary>

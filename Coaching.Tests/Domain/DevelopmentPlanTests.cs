@@ -265,6 +265,14 @@ public class DevelopmentPlanTests
         Assert.Equal(1, new DevelopmentPlan { Track = DevelopmentTrack.CrossTraining, CreatedByUserId = "", UpdatedByUserId = "" }.RequirementsRoleId(1));
     }
 
+    [Theory]
+    [InlineData(null, false)]
+    [InlineData(2, false)]
+    [InlineData(3, true)]
+    [InlineData(4, true)]
+    public void A_plan_skill_is_reached_at_or_above_its_target(int? observed, bool reached) =>
+        Assert.Equal(reached, new PlanSkill { TargetLevel = 3 }.IsReachedBy(observed));
+
     [Fact]
     public void A_very_long_history_line_is_cut_to_what_the_database_keeps()
     {
