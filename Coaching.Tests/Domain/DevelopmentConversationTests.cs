@@ -53,7 +53,9 @@ public class DevelopmentConversationTests
         Assert.Equal("Plan changes is at most 2,000 characters (this has 2,001).", log.Problems[2].Message);
         Assert.Equal("A next step is at most 500 characters (this has 501).", log.Problems[3].Message);
         Assert.Contains("control character", log.Problems[4].Message);
-        Assert.Equal("Discussed", DevelopmentConversation.Log(7, "mgr", Today, new string('d', 4001), [], null, Today, Now).Problems.Single().Field);
+        Assert.Equal(("Discussed", "What was discussed is at most 4,000 characters (this has 4,001)."),
+            (DevelopmentConversation.Log(7, "mgr", Today, new string('d', 4001), [], null, Today, Now).Problems.Single().Field,
+             DevelopmentConversation.Log(7, "mgr", Today, new string('d', 4001), [], null, Today, Now).Problems.Single().Message));
         Assert.NotNull(DevelopmentConversation.Log(7, "mgr", Today, new string('d', 4000), [new string('s', 500)], new string('p', 2000), Today, Now).Conversation);
     }
 
@@ -77,7 +79,7 @@ public class DevelopmentConversationTests
 
         Assert.Empty(c.AddReflection(" I want more calls ", 7, later));
         Assert.Equal(("I want more calls", (DateTime?)later, later), (c.Reflection, c.ReflectedAtUtc, c.UpdatedAtUtc));
-        Assert.Equal("Reflection", c.AddReflection(new string('r', 2001), 7, later).Single().Field);
+        Assert.Equal("The reflection is at most 2,000 characters (this has 2,001).", c.AddReflection(new string('r', 2001), 7, later).Single().Message);
         Assert.Equal("I want more calls", c.Reflection);
         Assert.Empty(c.AddReflection(" ", 7, later));
         Assert.Equal((null, (DateTime?)null), (c.Reflection, c.ReflectedAtUtc));
@@ -95,7 +97,7 @@ public class DevelopmentConversationTests
         Assert.Equal(later, c.Steps[0].DoneAtUtc); // marking done twice keeps the first time
         Assert.Empty(c.MarkStep(41, false, later.AddDays(2)));
         Assert.Null(c.Steps[0].DoneAtUtc);
-        Assert.Equal("StepId", c.MarkStep(42, true, later).Single().Field);
+        Assert.Equal(("StepId", "That step is not part of this conversation."), (c.MarkStep(42, true, later).Single().Field, c.MarkStep(42, true, later).Single().Message));
     }
 }
 

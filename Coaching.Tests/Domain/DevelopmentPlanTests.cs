@@ -197,7 +197,10 @@ public class DevelopmentPlanTests
         Assert.Empty(plan.ChangeTarget(Greeting, "Greeting", 3, Today.AddDays(60), 1, 4, Today, "hr", Now));
         Assert.Equal((3, Today.AddDays(60)), (plan.Skills[0].TargetLevel, plan.Skills[0].TargetDate));
         Assert.Equal("Changed Greeting: level 2 by 25 Dec 2026 → level 3 by 24 Jan 2027.", plan.History.Last().What);
-        Assert.Equal("SkillKey", plan.ChangeTarget(Upselling, "Upselling", 3, Today, 1, 4, Today, "hr", Now).Single().Field);
+        Assert.Empty(plan.ChangeTarget(Greeting, "Greeting", 4, Today.AddDays(60), 1, 4, Today, "hr", Now));
+        Assert.Equal("Changed Greeting: level 3 by 24 Jan 2027 → level 4 by 24 Jan 2027.", plan.History.Last().What);
+        Assert.Empty(plan.ChangeTarget(Greeting, "Greeting", 3, Today.AddDays(60), 1, 4, Today, "hr", Now));
+        Assert.Equal(("SkillKey", "Upselling is not in the plan."), (plan.ChangeTarget(Upselling, "Upselling", 3, Today, 1, 4, Today, "hr", Now).Single().Field, plan.ChangeTarget(Upselling, "Upselling", 3, Today, 1, 4, Today, "hr", Now).Single().Message));
         Assert.Equal("TargetLevel", plan.ChangeTarget(Greeting, "Greeting", 7, Today, 1, 4, Today, "hr", Now).Single().Field);
         Assert.Equal(3, plan.Skills[0].TargetLevel);
     }
@@ -207,7 +210,7 @@ public class DevelopmentPlanTests
     {
         var plan = Started();
         Assert.Equal(("StopReason", "Say why the plan stops."), (plan.Stop("  ", "mgr", Now).Single().Field, plan.Stop(null, "mgr", Now).Single().Message));
-        Assert.Equal("StopReason", plan.Stop(new string('x', 501), "mgr", Now).Single().Field);
+        Assert.Equal(("StopReason", "The reason is at most 500 characters (this has 501)."), (plan.Stop(new string('x', 501), "mgr", Now).Single().Field, plan.Stop(new string('x', 501), "mgr", Now).Single().Message));
         Assert.Equal("StopReason", plan.Stop("left\u0000", "mgr", Now).Single().Field);
         Assert.Equal(PlanStatus.Active, plan.Status);
         Assert.Null(plan.EndedAtUtc);
