@@ -7,6 +7,16 @@ public class JobRole
     public required string Name { get; set; }
     public int? DefaultRubricId { get; set; }
     public List<RoleRequirement> Requirements { get; set; } = [];
+    /// <summary>Whether new technology created this role: moving into it is newskilling rather than reskilling.</summary>
+    public bool CreatedByNewTechnology { get; set; }
+    /// <summary>The roles this one leads to (the career path HR edits); a reskilling plan usually targets one of them.</summary>
+    public List<JobRole> LeadsTo { get; set; } = [];
+
+    /// <summary>Why this role cannot gain a "leads to" link to <paramref name="next"/>; null when it can.</summary>
+    public string? WhyNotLeadTo(JobRole next) =>
+        next.Id == Id ? "A role cannot lead to itself."
+        : LeadsTo.Any(r => r.Id == next.Id) ? $"{Name} already leads to {next.Name}."
+        : null;
 }
 
 /// <summary>

@@ -1,3 +1,4 @@
+using Coaching.Domain.Development;
 using Coaching.Domain.Observations;
 using Coaching.Domain.Organisation;
 using Coaching.Domain.Rubrics;
@@ -34,6 +35,15 @@ public abstract class CoachingDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<SummaryDelivery> SummaryDeliveries => Set<SummaryDelivery>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Coaching.Domain.People.PeopleImportUpload> PeopleImportUploads => Set<Coaching.Domain.People.PeopleImportUpload>();
+    public DbSet<DevelopmentPlan> DevelopmentPlans => Set<DevelopmentPlan>();
+    public DbSet<PlanSkill> PlanSkills => Set<PlanSkill>();
+    public DbSet<PlanEvent> PlanEvents => Set<PlanEvent>();
+    public DbSet<ChoosableSkill> ChoosableSkills => Set<ChoosableSkill>();
+    public DbSet<SkillChoice> SkillChoices => Set<SkillChoice>();
+    public DbSet<ConfidenceRating> ConfidenceRatings => Set<ConfidenceRating>();
+    public DbSet<DevelopmentConversation> DevelopmentConversations => Set<DevelopmentConversation>();
+    public DbSet<AgreedStep> AgreedSteps => Set<AgreedStep>();
+    public DbSet<DevelopmentSettings> DevelopmentSettings => Set<DevelopmentSettings>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {

@@ -49,6 +49,11 @@ sealed class JobRoleConfiguration : IEntityTypeConfiguration<JobRole>
         b.HasIndex(r => r.Name).IsUnique();
         b.HasOne<Coaching.Domain.Rubrics.Rubric>().WithMany().HasForeignKey(r => r.DefaultRubricId).OnDelete(DeleteBehavior.SetNull);
         b.HasMany(r => r.Requirements).WithOne().HasForeignKey(q => q.JobRoleId).OnDelete(DeleteBehavior.Cascade);
+        // The career path: a self-referencing many-to-many. SQL Server refuses two cascade paths into the link table,
+        // so only the "from" side cascades in the database; the "to" side is removed by EF with the tracked role.
+        b.HasMany(r => r.LeadsTo).WithMany().UsingEntity<Dictionary<string, object>>("JobRoleLeadsTo",
+            to => to.HasOne<JobRole>().WithMany().HasForeignKey("LeadsToRoleId").OnDelete(DeleteBehavior.ClientCascade),
+            from => from.HasOne<JobRole>().WithMany().HasForeignKey("JobRoleId").OnDelete(DeleteBehavior.Cascade));
     }
 }
 

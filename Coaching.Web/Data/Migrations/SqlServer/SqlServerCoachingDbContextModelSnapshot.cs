@@ -22,6 +22,316 @@ namespace Coaching.Web.Data.Migrations.SqlServer
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("Coaching.Domain.Development.AgreedStep", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("DevelopmentConversationId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("DoneAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DevelopmentConversationId");
+
+                    b.HasIndex("EmployeeId", "DoneAtUtc");
+
+                    b.ToTable("AgreedSteps");
+                });
+
+            modelBuilder.Entity("Coaching.Domain.Development.ChoosableSkill", b =>
+                {
+                    b.Property<Guid>("SkillKey")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("MarkedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("MarkedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("SkillKey");
+
+                    b.ToTable("ChoosableSkills");
+                });
+
+            modelBuilder.Entity("Coaching.Domain.Development.ConfidenceRating", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("RatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("SkillKey")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmployeeId", "SkillKey", "RatedAtUtc");
+
+                    b.ToTable("ConfidenceRatings");
+                });
+
+            modelBuilder.Entity("Coaching.Domain.Development.DevelopmentConversation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Discussed")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ManagerUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("PlanChanges")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTime?>("ReflectedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Reflection")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmployeeId", "HeldOn");
+
+                    b.HasIndex("ManagerUserId", "HeldOn");
+
+                    b.ToTable("DevelopmentConversations");
+                });
+
+            modelBuilder.Entity("Coaching.Domain.Development.DevelopmentPlan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("AdditionalRoleId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("EndedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<string>("StopReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<int?>("TargetRoleId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Track")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UpdatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdditionalRoleId");
+
+                    b.HasIndex("TargetRoleId");
+
+                    b.HasIndex("EmployeeId", "Status");
+
+                    b.HasIndex("Track", "Status");
+
+                    b.ToTable("DevelopmentPlans");
+                });
+
+            modelBuilder.Entity("Coaching.Domain.Development.DevelopmentSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ConversationTargetDays")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SkillChoiceLimit")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("UpdatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UpdatedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DevelopmentSettings");
+                });
+
+            modelBuilder.Entity("Coaching.Domain.Development.PlanEvent", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("DevelopmentPlanId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DevelopmentPlanId", "AtUtc");
+
+                    b.ToTable("PlanEvents");
+                });
+
+            modelBuilder.Entity("Coaching.Domain.Development.PlanSkill", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("AddedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("AddedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<int>("DevelopmentPlanId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("DroppedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("SkillKey")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("TargetDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("TargetLevel")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DevelopmentPlanId", "SkillKey");
+
+                    b.ToTable("PlanSkills");
+                });
+
+            modelBuilder.Entity("Coaching.Domain.Development.SkillChoice", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("ChosenAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("DroppedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("SkillKey")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmployeeId", "DroppedAtUtc");
+
+                    b.HasIndex("SkillKey", "DroppedAtUtc");
+
+                    b.ToTable("SkillChoices");
+                });
+
             modelBuilder.Entity("Coaching.Domain.Observations.ActionItem", b =>
                 {
                     b.Property<int>("Id")
@@ -325,6 +635,9 @@ namespace Coaching.Web.Data.Migrations.SqlServer
                         .HasColumnType("int");
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("CreatedByNewTechnology")
+                        .HasColumnType("bit");
 
                     b.Property<int?>("DefaultRubricId")
                         .HasColumnType("int");
@@ -761,6 +1074,21 @@ namespace Coaching.Web.Data.Migrations.SqlServer
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("JobRoleLeadsTo", b =>
+                {
+                    b.Property<int>("JobRoleId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("LeadsToRoleId")
+                        .HasColumnType("int");
+
+                    b.HasKey("JobRoleId", "LeadsToRoleId");
+
+                    b.HasIndex("LeadsToRoleId");
+
+                    b.ToTable("JobRoleLeadsTo");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -911,6 +1239,87 @@ namespace Coaching.Web.Data.Migrations.SqlServer
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Coaching.Domain.Development.AgreedStep", b =>
+                {
+                    b.HasOne("Coaching.Domain.Development.DevelopmentConversation", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("DevelopmentConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Coaching.Domain.Development.ConfidenceRating", b =>
+                {
+                    b.HasOne("Coaching.Domain.Organisation.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Coaching.Domain.Development.DevelopmentConversation", b =>
+                {
+                    b.HasOne("Coaching.Domain.Organisation.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Coaching.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ManagerUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Coaching.Domain.Development.DevelopmentPlan", b =>
+                {
+                    b.HasOne("Coaching.Domain.Organisation.JobRole", null)
+                        .WithMany()
+                        .HasForeignKey("AdditionalRoleId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Coaching.Domain.Organisation.Employee", "Employee")
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Coaching.Domain.Organisation.JobRole", null)
+                        .WithMany()
+                        .HasForeignKey("TargetRoleId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Employee");
+                });
+
+            modelBuilder.Entity("Coaching.Domain.Development.PlanEvent", b =>
+                {
+                    b.HasOne("Coaching.Domain.Development.DevelopmentPlan", null)
+                        .WithMany("History")
+                        .HasForeignKey("DevelopmentPlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Coaching.Domain.Development.PlanSkill", b =>
+                {
+                    b.HasOne("Coaching.Domain.Development.DevelopmentPlan", null)
+                        .WithMany("Skills")
+                        .HasForeignKey("DevelopmentPlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Coaching.Domain.Development.SkillChoice", b =>
+                {
+                    b.HasOne("Coaching.Domain.Organisation.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Coaching.Domain.Observations.ActionItem", b =>
@@ -1106,6 +1515,21 @@ namespace Coaching.Web.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("JobRoleLeadsTo", b =>
+                {
+                    b.HasOne("Coaching.Domain.Organisation.JobRole", null)
+                        .WithMany()
+                        .HasForeignKey("JobRoleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Coaching.Domain.Organisation.JobRole", null)
+                        .WithMany()
+                        .HasForeignKey("LeadsToRoleId")
+                        .OnDelete(DeleteBehavior.ClientCascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1155,6 +1579,18 @@ namespace Coaching.Web.Data.Migrations.SqlServer
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Coaching.Domain.Development.DevelopmentConversation", b =>
+                {
+                    b.Navigation("Steps");
+                });
+
+            modelBuilder.Entity("Coaching.Domain.Development.DevelopmentPlan", b =>
+                {
+                    b.Navigation("History");
+
+                    b.Navigation("Skills");
                 });
 
             modelBuilder.Entity("Coaching.Domain.Observations.Observation", b =>

@@ -17,6 +17,302 @@ namespace Coaching.Web.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Coaching.Domain.Development.AgreedStep", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DevelopmentConversationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("DoneAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DevelopmentConversationId");
+
+                    b.HasIndex("EmployeeId", "DoneAtUtc");
+
+                    b.ToTable("AgreedSteps");
+                });
+
+            modelBuilder.Entity("Coaching.Domain.Development.ChoosableSkill", b =>
+                {
+                    b.Property<Guid>("SkillKey")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("MarkedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MarkedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SkillKey");
+
+                    b.ToTable("ChoosableSkills");
+                });
+
+            modelBuilder.Entity("Coaching.Domain.Development.ConfidenceRating", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SkillKey")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmployeeId", "SkillKey", "RatedAtUtc");
+
+                    b.ToTable("ConfidenceRatings");
+                });
+
+            modelBuilder.Entity("Coaching.Domain.Development.DevelopmentConversation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Discussed")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ManagerUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlanChanges")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReflectedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reflection")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmployeeId", "HeldOn");
+
+                    b.HasIndex("ManagerUserId", "HeldOn");
+
+                    b.ToTable("DevelopmentConversations");
+                });
+
+            modelBuilder.Entity("Coaching.Domain.Development.DevelopmentPlan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AdditionalRoleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("EndedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StopReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TargetRoleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Track")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdditionalRoleId");
+
+                    b.HasIndex("TargetRoleId");
+
+                    b.HasIndex("EmployeeId", "Status");
+
+                    b.HasIndex("Track", "Status");
+
+                    b.ToTable("DevelopmentPlans");
+                });
+
+            modelBuilder.Entity("Coaching.Domain.Development.DevelopmentSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ConversationTargetDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SkillChoiceLimit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DevelopmentSettings");
+                });
+
+            modelBuilder.Entity("Coaching.Domain.Development.PlanEvent", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DevelopmentPlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DevelopmentPlanId", "AtUtc");
+
+                    b.ToTable("PlanEvents");
+                });
+
+            modelBuilder.Entity("Coaching.Domain.Development.PlanSkill", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AddedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AddedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DevelopmentPlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("DroppedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SkillKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("TargetDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TargetLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DevelopmentPlanId", "SkillKey");
+
+                    b.ToTable("PlanSkills");
+                });
+
+            modelBuilder.Entity("Coaching.Domain.Development.SkillChoice", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ChosenAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DroppedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SkillKey")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmployeeId", "DroppedAtUtc");
+
+                    b.HasIndex("SkillKey", "DroppedAtUtc");
+
+                    b.ToTable("SkillChoices");
+                });
+
             modelBuilder.Entity("Coaching.Domain.Observations.ActionItem", b =>
                 {
                     b.Property<int>("Id")
@@ -304,6 +600,9 @@ namespace Coaching.Web.Data.Migrations.Sqlite
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("CreatedByNewTechnology")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("DefaultRubricId")
@@ -722,6 +1021,21 @@ namespace Coaching.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("JobRoleLeadsTo", b =>
+                {
+                    b.Property<int>("JobRoleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LeadsToRoleId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("JobRoleId", "LeadsToRoleId");
+
+                    b.HasIndex("LeadsToRoleId");
+
+                    b.ToTable("JobRoleLeadsTo");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -865,6 +1179,87 @@ namespace Coaching.Web.Data.Migrations.Sqlite
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Coaching.Domain.Development.AgreedStep", b =>
+                {
+                    b.HasOne("Coaching.Domain.Development.DevelopmentConversation", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("DevelopmentConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Coaching.Domain.Development.ConfidenceRating", b =>
+                {
+                    b.HasOne("Coaching.Domain.Organisation.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Coaching.Domain.Development.DevelopmentConversation", b =>
+                {
+                    b.HasOne("Coaching.Domain.Organisation.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Coaching.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ManagerUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Coaching.Domain.Development.DevelopmentPlan", b =>
+                {
+                    b.HasOne("Coaching.Domain.Organisation.JobRole", null)
+                        .WithMany()
+                        .HasForeignKey("AdditionalRoleId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Coaching.Domain.Organisation.Employee", "Employee")
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Coaching.Domain.Organisation.JobRole", null)
+                        .WithMany()
+                        .HasForeignKey("TargetRoleId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Employee");
+                });
+
+            modelBuilder.Entity("Coaching.Domain.Development.PlanEvent", b =>
+                {
+                    b.HasOne("Coaching.Domain.Development.DevelopmentPlan", null)
+                        .WithMany("History")
+                        .HasForeignKey("DevelopmentPlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Coaching.Domain.Development.PlanSkill", b =>
+                {
+                    b.HasOne("Coaching.Domain.Development.DevelopmentPlan", null)
+                        .WithMany("Skills")
+                        .HasForeignKey("DevelopmentPlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Coaching.Domain.Development.SkillChoice", b =>
+                {
+                    b.HasOne("Coaching.Domain.Organisation.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Coaching.Domain.Observations.ActionItem", b =>
@@ -1060,6 +1455,21 @@ namespace Coaching.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("JobRoleLeadsTo", b =>
+                {
+                    b.HasOne("Coaching.Domain.Organisation.JobRole", null)
+                        .WithMany()
+                        .HasForeignKey("JobRoleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Coaching.Domain.Organisation.JobRole", null)
+                        .WithMany()
+                        .HasForeignKey("LeadsToRoleId")
+                        .OnDelete(DeleteBehavior.ClientCascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1109,6 +1519,18 @@ namespace Coaching.Web.Data.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Coaching.Domain.Development.DevelopmentConversation", b =>
+                {
+                    b.Navigation("Steps");
+                });
+
+            modelBuilder.Entity("Coaching.Domain.Development.DevelopmentPlan", b =>
+                {
+                    b.Navigation("History");
+
+                    b.Navigation("Skills");
                 });
 
             modelBuilder.Entity("Coaching.Domain.Observations.Observation", b =>
