@@ -1,3 +1,4 @@
+using Coaching.Domain.Organisation;
 using Coaching.Domain.Summaries;
 using Coaching.Domain.Time;
 using Coaching.Web.Data;
@@ -86,7 +87,7 @@ public class SummariesModel(CoachingDbContext db, EmployeeAccess access, Summary
     {
         var person = await access.Visible(User).AsNoTracking().Where(e => e.Id == employeeId).Select(e => new { e.FirstName, e.LastName, e.IsActive, e.Email }).FirstOrDefaultAsync(ct);
         if (person is null) return NotFound();
-        var name = $"{person.FirstName} {person.LastName}";
+        var name = Employee.FullNameOf(person.FirstName, person.LastName);
         await ResolveWeekAsync(ct);
         if (WeekProblem is not null) return await RefuseAsync(ct);
         if (IsPreviewWeek)
@@ -184,7 +185,7 @@ public class SummariesModel(CoachingDbContext db, EmployeeAccess access, Summary
             })
             .ToListAsync(ct);
         Rows = rows
-            .Select(r => new Row(r.Id, $"{r.FirstName} {r.LastName}", r.Email, r.TeamName, r.Delivery?.Status, r.Delivery?.Attempts ?? 0, r.Delivery?.LastError, r.Delivery?.SentAtUtc, r.Delivery?.NextAttemptAtUtc))
+            .Select(r => new Row(r.Id, Employee.FullNameOf(r.FirstName, r.LastName), r.Email, r.TeamName, r.Delivery?.Status, r.Delivery?.Attempts ?? 0, r.Delivery?.LastError, r.Delivery?.SentAtUtc, r.Delivery?.NextAttemptAtUtc))
             .Where(r => Status == null || r.Status == Status)
             .OrderBy(r => r.Status == DeliveryStatus.Failed ? 0 : 1).ThenBy(r => r.TeamName).ThenBy(r => r.Name)
             .ToList();
