@@ -95,7 +95,7 @@ public class SummariesModel(CoachingDbContext db, EmployeeAccess access, Summary
             if (SummaryRecipient.SkipReason(person.IsActive, person.Email) is { } skip)
             {
                 Notice = $"Nothing was sent to {name}: {skip}.";
-                if (Request.IsHtmx()) Response.Toast(Notice, ToastKind.Warning);
+                if (this.WantsPartial()) Response.Toast(Notice, ToastKind.Warning);
                 return await AnswerAsync(ct);
             }
             if (!confirm) return await ConfirmAsync(new(employeeId, name), ct);
@@ -114,7 +114,7 @@ public class SummariesModel(CoachingDbContext db, EmployeeAccess access, Summary
         };
         if (Notice is not null)
         {
-            if (Request.IsHtmx()) Response.Toast(Notice, ToastKind.Warning);
+            if (this.WantsPartial()) Response.Toast(Notice, ToastKind.Warning);
             return await AnswerAsync(ct);
         }
         await batches.EnqueueAsync(new DeliveryScope(SelectedWeek, employeeId, Manual: true), ct);
@@ -129,14 +129,14 @@ public class SummariesModel(CoachingDbContext db, EmployeeAccess access, Summary
 
     async Task<IActionResult> RefuseAsync(CancellationToken ct)
     {
-        if (Request.IsHtmx()) Response.Toast(WeekProblem!, ToastKind.Error);
+        if (this.WantsPartial()) Response.Toast(WeekProblem!, ToastKind.Error);
         Notice = WeekProblem;
         return await AnswerAsync(ct);
     }
 
     async Task<IActionResult> QueuedAsync(string message, CancellationToken ct)
     {
-        if (!Request.IsHtmx()) return RedirectToPage(new { week = SelectedWeek.ToString(), Status, Team });
+        if (!this.WantsPartial()) return RedirectToPage(new { week = SelectedWeek.ToString(), Status, Team });
         Response.Toast(message, ToastKind.Info);
         await CountAsync(ct);
         return Partial("_Progress", this);
@@ -145,7 +145,7 @@ public class SummariesModel(CoachingDbContext db, EmployeeAccess access, Summary
     /// <summary>The progress area (notice, confirmation) for htmx; the whole page for a plain form post.</summary>
     async Task<IActionResult> AnswerAsync(CancellationToken ct)
     {
-        if (Request.IsHtmx()) { await CountAsync(ct); return Partial("_Progress", this); }
+        if (this.WantsPartial()) { await CountAsync(ct); return Partial("_Progress", this); }
         await LoadAsync(ct);
         return Page();
     }
