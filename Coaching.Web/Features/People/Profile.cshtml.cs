@@ -58,11 +58,14 @@ public class ProfileModel(CoachingDbContext db, EmployeeAccess access, IAuthoriz
 
         // The role's rubric names the skills and their order; skills rated under other rubrics follow.
         var role = await db.JobRoles.Include(r => r.Requirements).SingleAsync(r => r.Id == employee.JobRoleId, ct);
-        var versionId = await rubrics.CurrentVersionIdOfRoleAsync(role.Id, ct);
-        var skills = await db.Skills.Where(s => s.RubricVersionId == versionId)
-            .OrderBy(s => s.Category!.Order).ThenBy(s => s.Order)
-            .Select(s => new { s.Key, s.Name, Category = s.Category == null ? "" : s.Category.Name }).ToListAsync(ct);
-        MaxLevel = await db.RubricLevels.Where(l => l.RubricVersionId == versionId).MaxAsync(l => (int?)l.Value, ct) ?? 4;
+        var version = await rubrics.CurrentOfRoleAsync(role.Id, ct);
+        var categories = version?.Categories.ToDictionary(c => c.Id) ?? [];
+        // Uncategorised skills first, then category by category, each in the rubric's order.
+        var skills = (version?.Skills ?? [])
+            .Select(s => new { s.Key, s.Name, s.Order, Category = s.CategoryId is { } c ? categories.GetValueOrDefault(c) : null })
+            .OrderBy(s => s.Category?.Order ?? int.MinValue).ThenBy(s => s.Order)
+            .Select(s => new { s.Key, s.Name, Category = s.Category?.Name ?? "" }).ToList();
+        MaxLevel = version is { Levels.Count: > 0 } ? version.MaxLevel : 4;
         var required = role.Requirements.ToDictionary(r => r.SkillKey, r => r.RequiredLevel);
         var lines = skills.Select(s => new SkillLine(s.Name, s.Category, progress.GetValueOrDefault(s.Key)?.Latest,
             required.TryGetValue(s.Key, out var req) ? req : null, progress.GetValueOrDefault(s.Key))).ToList();
