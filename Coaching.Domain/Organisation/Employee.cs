@@ -15,5 +15,8 @@ public class Employee
     public DateOnly HireDate { get; set; }
     public bool IsActive { get; set; } = true;
 
-    public string FullName => $"{FirstName} {LastName}";
+    public string FullName => FullNameOf(FirstName, LastName);
+
+    /// <summary>The one way a person's name is written. Queries that project only the two names call this (EF cannot read FullName).</summary>
+    public static string FullNameOf(string firstName, string lastName) => $"{firstName} {lastName}";
 }

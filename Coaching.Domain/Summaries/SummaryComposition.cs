@@ -20,7 +20,12 @@ public static class SummaryComposition
         // rule the profile uses; the name is the one the skill had when last rated.
         var rated = history.SelectMany(o => o.Ratings.Where(r => r.Level is not null).Select(r => (o.ObservedAtUtc, Rating: r))).ToList();
         var levels = SkillProgress.From(rated.Select(x => new RatedLevel(x.Rating.SkillKey, x.Rating.Level!.Value, x.ObservedAtUtc)));
-        var lastNames = rated.GroupBy(x => x.Rating.SkillKey).ToDictionary(g => g.Key, g => g.OrderBy(x => x.ObservedAtUtc).Last().Rating.SkillName);
+        var ratedInOrder = rated.GroupBy(x => x.Rating.SkillKey).ToDictionary(g => g.Key, g => g.OrderBy(x => x.ObservedAtUtc).ToList());
+        var lastNames = ratedInOrder.ToDictionary(g => g.Key, g => g.Value[^1].Rating.SkillName);
+        // A level is named as the rubric version the rating was made against named it (the profile's rule); the
+        // summary's own names only stand in for a rating that carries none.
+        string? LevelNameOf(SummarySource.RatingRecord? r) =>
+            r is null ? null : r.LevelName ?? (source.LevelNames?.TryGetValue(r.Level!.Value, out var n) == true ? n : null);
         var observedThisWeek = thisWeek.SelectMany(o => o.Ratings).Where(r => r.Level is not null).Select(r => r.SkillKey).ToHashSet();
         var required = source.Requirements.ToDictionary(r => r.SkillKey);
 
@@ -33,8 +38,10 @@ public static class SummaryComposition
             // The level the week started from: the last rating before Monday.
             var previous = seen?.History.LastOrDefault(h => h.ObservedAtUtc < startUtc)?.Level;
             var name = lastNames.GetValueOrDefault(key) ?? req!.SkillName;
-            string? levelName = latest is { } l && source.LevelNames?.TryGetValue(l, out var n) == true ? n : null;
-            return new WeeklySummary.SkillProgress(name, latest, previous, req?.RequiredLevel, observedThisWeek.Contains(key), levelName);
+            var inOrder = ratedInOrder.GetValueOrDefault(key) ?? [];
+            var latestName = inOrder.Count > 0 ? LevelNameOf(inOrder[^1].Rating) : null;
+            var previousName = LevelNameOf(inOrder.LastOrDefault(x => x.ObservedAtUtc < startUtc).Rating);
+            return new WeeklySummary.SkillProgress(name, latest, previous, req?.RequiredLevel, observedThisWeek.Contains(key), latestName, previousName);
         })
         // Observed this week first: that is the news; then the rest of the role's skills in the role's order.
         .OrderByDescending(s => s.ObservedThisWeek).ToList();

@@ -23,7 +23,8 @@ public sealed record SummarySource(
     IReadOnlyDictionary<int, string>? LevelNames = null)
 {
     public sealed record Requirement(Guid SkillKey, string SkillName, int RequiredLevel);
-    public sealed record RatingRecord(Guid SkillKey, string SkillName, int? Level);
+    /// <summary>A rating, with its level's name in the rubric version it was made against (null: use the summary's names).</summary>
+    public sealed record RatingRecord(Guid SkillKey, string SkillName, int? Level, string? LevelName = null);
     /// <summary>A submitted observation of the employee, any week up to the summary's.</summary>
     public sealed record ObservationRecord(string ObserverName, DateTime ObservedAtUtc, string? Context, string? WentWell, string? NextSteps,
         IReadOnlyList<RatingRecord> Ratings);
@@ -49,9 +50,10 @@ public sealed record WeeklySummary(
 
     /// <summary>
     /// A skill's level at the end of the week, its level before the week (the last rating before Monday), and what the
-    /// role requires.
+    /// role requires. The level names are those of the rubric version each rating was made against, as on the profile.
     /// </summary>
-    public sealed record SkillProgress(string SkillName, int? Level, int? PreviousLevel, int? RequiredLevel, bool ObservedThisWeek, string? LevelName)
+    public sealed record SkillProgress(string SkillName, int? Level, int? PreviousLevel, int? RequiredLevel, bool ObservedThisWeek, string? LevelName,
+        string? PreviousLevelName = null)
     {
         /// <summary>
         /// This week's change: levels gained (positive) or lost (negative) by a skill rated this week, against its level

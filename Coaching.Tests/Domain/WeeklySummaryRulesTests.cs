@@ -42,6 +42,25 @@ public class WeeklySummaryRulesTests
     }
 
     [Fact]
+    public void Each_rating_is_named_by_its_own_rubric_version_and_the_summarys_names_only_stand_in_for_one_without_a_name()
+    {
+        Dictionary<int, string> current = new() { [2] = "Renamed two", [3] = "Renamed three" };
+        ObservationRecord Rated(DateTime at, Guid key, string name, int level, string? levelName) =>
+            new("Maya Okafor", at, null, null, null, [new RatingRecord(key, name, level, levelName)]);
+
+        var summary = SummaryComposition.Compose(Source(
+        [
+            Rated(Wednesday.AddDays(-7), Till, "Till accuracy", 2, "Developing"),
+            Rated(Wednesday, Till, "Till accuracy", 3, "Proficient"),
+            Rated(Wednesday, Greeting, "Greeting", 3, null),
+        ], levelNames: current), Week, London);
+
+        var till = summary.Skills.Single(k => k.SkillName == "Till accuracy");
+        Assert.Equal(("Proficient", "Developing"), (till.LevelName, till.PreviousLevelName));
+        Assert.Equal("Renamed three", summary.Skills.Single(k => k.SkillName == "Greeting").LevelName);
+    }
+
+    [Fact]
     public void A_skill_not_rated_in_the_week_keeps_its_level_and_a_not_seen_rating_carries_none()
     {
         var summary = SummaryComposition.Compose(Source(

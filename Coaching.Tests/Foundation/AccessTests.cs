@@ -239,6 +239,33 @@ public class AccessTests(CoachingFactory factory) : IClassFixture<CoachingFactor
     }
 
     [Fact]
+    public async Task Posts_that_answer_a_page_to_a_form_and_a_partial_to_htmx_say_they_vary_by_HX_Request()
+    {
+        // Requests that change nothing: a week that is not a week, a rubric that is not published, a step already done.
+        var roleId = await factory.WithDbAsync(db => db.JobRoles.Select(r => r.Id).FirstAsync());
+        var done = await factory.WithDbAsync(db => db.ActionItems
+            .Where(a => a.IsDone && a.Observation!.Status == Coaching.Domain.Observations.ObservationStatus.Submitted)
+            .Select(a => new { a.EmployeeId, a.Id }).FirstAsync());
+        var hr = await Browser.SignedInAsync(factory, "hr@demo.local");
+        (string Url, Dictionary<string, string> Form)[] posts =
+        [
+            ("/Summaries?handler=SendWeek&week=not-a-week", []),
+            ("/Summaries?handler=SendOne&week=not-a-week&employeeId=" + done.EmployeeId, []),
+            ("/Rubrics/Roles", new() { ["roleId"] = $"{roleId}", ["rubricId"] = "999999" }),
+            ($"/People/{done.EmployeeId}?handler=Done", new() { ["stepId"] = $"{done.Id}" }),
+        ];
+
+        foreach (var (url, form) in posts)
+        {
+            var plain = await hr.PostAsync(url, form);
+            var partial = await hr.PostAsync(url, form, htmx: true);
+
+            Assert.True(plain.Headers.Vary.Contains("HX-Request"), $"{url} as a form post: Vary is '{plain.Headers.Vary}'");
+            Assert.True(partial.Headers.Vary.Contains("HX-Request"), $"{url} from htmx: Vary is '{partial.Headers.Vary}'");
+        }
+    }
+
+    [Fact]
     public async Task Without_a_session_htmx_is_told_to_go_to_the_sign_in_page_and_a_browser_is_redirected_there()
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/Team");

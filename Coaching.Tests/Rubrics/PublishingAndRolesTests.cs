@@ -103,6 +103,12 @@ public class PublishingAndRolesTests(CoachingFactory factory) : IClassFixture<Co
             return (role.Id, role.DefaultRubricId!.Value, role.Requirements.Count);
         });
         Assert.True(count > 1);
+        var (rubricName, skillNames) = await factory.WithDbAsync(async db =>
+        {
+            var rubric = await db.Rubrics.SingleAsync(r => r.Id == rubricId);
+            var keys = await db.RoleRequirements.Where(q => q.JobRoleId == roleId).Select(q => q.SkillKey).ToListAsync();
+            return (rubric.Name, await db.Skills.Where(k => k.RubricVersionId == rubric.CurrentVersionId && keys.Contains(k.Key)).Select(k => k.Name).ToListAsync());
+        });
         await hr.GetAsync("/Rubrics/Roles");
 
         var asked = await hr.PostAsync("/Rubrics/Roles", new() { ["roleId"] = $"{roleId}", ["rubricId"] = "" }, htmx: true);
@@ -125,6 +131,12 @@ public class PublishingAndRolesTests(CoachingFactory factory) : IClassFixture<Co
             var role = await db.JobRoles.Include(r => r.Requirements).SingleAsync(r => r.Id == roleId);
             return (role.DefaultRubricId, role.Requirements.Count);
         }));
+        // The audit trail says it in people's words: the rubric and the skills by name, not ids and keys.
+        var entry = await factory.WithDbAsync(db => db.AuditEntries.Where(a => a.Action == "role.requirements" && a.Subject == "Cashier").OrderByDescending(a => a.Id).FirstAsync());
+        Assert.StartsWith($"Rubric {rubricName} → none. Required levels were: ", entry.Details);
+        Assert.All(skillNames, name => Assert.Contains(name, entry.Details));
+        Assert.DoesNotMatch("[0-9a-f]{32}", entry.Details);
+        Assert.EndsWith("Now: none.", entry.Details);
     }
 
     [Theory]

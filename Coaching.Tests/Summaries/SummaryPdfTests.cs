@@ -24,7 +24,7 @@ public class SummaryPdfTests
         new IsoWeek(2026, 47), London);
 
     /// <summary>The text as pdftotext (poppler-utils) reads it, which is what most people's "copy text" gives.</summary>
-    static string PdfToText(byte[] pdf)
+    internal static string PdfToText(byte[] pdf)
     {
         var file = Path.Combine(Path.GetTempPath(), $"summary-{Guid.NewGuid():N}.pdf");
         File.WriteAllBytes(file, pdf);

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Coaching.Web.Features.Admin;
 
 /// <summary>Admin → Accounts: who can sign in, with which roles; unlock, (re)invite, deactivate and reactivate. All audited.</summary>
-public class AccountsModel(CoachingDbContext db, UserManager<AppUser> users, Account.AccountInvitations invitations, AuditTrail audit, TimeProvider clock) : PageModel
+public class AccountsModel(CoachingDbContext db, UserManager<AppUser> users, Account.AccountInvitations invitations, People.Leavers leavers, AuditTrail audit, TimeProvider clock) : PageModel
 {
     /// <summary>The roles an administrator grants here; Manager comes with leading a team, Employee with being a person.</summary>
     public static readonly string[] GrantableRoles = [Roles.HR, Roles.Admin];
@@ -66,11 +66,8 @@ public class AccountsModel(CoachingDbContext db, UserManager<AppUser> users, Acc
         await ChangeAsync(userId, ct, async user =>
         {
             if (user.Id == EmployeeAccess.UserId(User)) return "You cannot deactivate your own sign-in.";
-            if (user.DeactivatedAtUtc is not null) return $"{user.DisplayName}'s sign-in is already deactivated.";
-            user.DeactivatedAtUtc = clock.GetUtcNow().UtcDateTime;
-            user.LockoutEnd = DateTimeOffset.MaxValue;
+            if (!leavers.Deactivate(user)) return $"{user.DisplayName}'s sign-in is already deactivated.";
             await users.UpdateAsync(user);
-            await users.UpdateSecurityStampAsync(user); // ends their open sessions at the next request
             audit.Record(User, "account.deactivate", Describe(user));
             return null;
         }, user => $"{user.DisplayName} can no longer sign in.");
@@ -78,9 +75,7 @@ public class AccountsModel(CoachingDbContext db, UserManager<AppUser> users, Acc
     public async Task<IActionResult> OnPostReactivateAsync(string userId, CancellationToken ct) =>
         await ChangeAsync(userId, ct, async user =>
         {
-            if (user.DeactivatedAtUtc is null) return $"{user.DisplayName}'s sign-in is not deactivated.";
-            user.DeactivatedAtUtc = null;
-            user.LockoutEnd = null;
+            if (!leavers.Reactivate(user)) return $"{user.DisplayName}'s sign-in is not deactivated.";
             await users.UpdateAsync(user);
             audit.Record(User, "account.reactivate", Describe(user));
             return null;

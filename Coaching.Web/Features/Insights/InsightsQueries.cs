@@ -1,5 +1,6 @@
 using Coaching.Domain.Insights;
 using Coaching.Domain.Observations;
+using Coaching.Domain.Organisation;
 using Coaching.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -28,7 +29,7 @@ public sealed record CalibrationReport(IReadOnlyList<ObserverRow> Observers, IRe
 /// The grouped queries behind coverage, gaps and calibration. Each aggregates in the database over the Rating
 /// copies (employee, observer, time, submitted) and brings back group rows only, never the ratings themselves.
 /// </summary>
-public sealed class InsightsQueries(CoachingDbContext db)
+public sealed class InsightsQueries(CoachingDbContext db, Rubrics.PublishedRubrics rubrics)
 {
     IQueryable<Rating> SubmittedIn(InsightsScope s)
     {
@@ -125,7 +126,7 @@ public sealed class InsightsQueries(CoachingDbContext db)
     {
         var team = s.Teams.FirstOrDefault(t => t.Id == teamId);
         if (team is null) return null;
-        var skill = await db.Skills.Where(k => k.Key == skillKey).OrderByDescending(k => k.Id).Select(k => k.Name).FirstOrDefaultAsync(ct);
+        var skill = (await SkillNamesAsync([skillKey], ct)).GetValueOrDefault(skillKey);
         if (skill is null) return null;
         var (start, end) = (s.StartUtc, s.EndUtc);
         var people = await s.Employees.Where(e => e.TeamId == teamId)
@@ -138,7 +139,7 @@ public sealed class InsightsQueries(CoachingDbContext db)
             })
             .ToListAsync(ct);
         return new CellReport(team.Id, team.Name, skillKey, skill, people
-            .Select(p => new CellPerson(p.Id, $"{p.FirstName} {p.LastName}", p.Role, p.IsActive, p.Count, p.Last?.ObservedAtUtc, p.Last?.Level))
+            .Select(p => new CellPerson(p.Id, Employee.FullNameOf(p.FirstName, p.LastName), p.Role, p.IsActive, p.Count, p.Last?.ObservedAtUtc, p.Last?.Level))
             .OrderByDescending(p => p.Ratings).ThenBy(p => p.Name).ToList());
     }
 
@@ -185,7 +186,7 @@ public sealed class InsightsQueries(CoachingDbContext db)
         var role = await db.JobRoles.Where(r => r.Id == roleId).Select(r => r.Name).FirstOrDefaultAsync(ct);
         var skill = (await SkillNamesAsync([skillKey], ct)).GetValueOrDefault(skillKey);
         if (role is null || skill is null) return null;
-        var people = rows.Select(r => new GapPerson(r.EmployeeId, $"{r.FirstName} {r.LastName}", r.Team, r.Latest, r.RequiredLevel, GapRules.Classify(r.Latest, r.RequiredLevel)))
+        var people = rows.Select(r => new GapPerson(r.EmployeeId, Employee.FullNameOf(r.FirstName, r.LastName), r.Team, r.Latest, r.RequiredLevel, GapRules.Classify(r.Latest, r.RequiredLevel)))
             .OrderBy(p => p.Status).ThenBy(p => p.LatestLevel).ThenBy(p => p.Name).ToList();
         return (role, skill, people);
     }
@@ -210,10 +211,7 @@ public sealed class InsightsQueries(CoachingDbContext db)
             skillNames, Math.Max(4, maxLevel));
     }
 
-    /// <summary>Skill names by stable key, from the newest version that has the skill.</summary>
-    async Task<Dictionary<Guid, string>> SkillNamesAsync(List<Guid> keys, CancellationToken ct)
-    {
-        var rows = await db.Skills.Where(k => keys.Contains(k.Key)).Select(k => new { k.Key, k.Id, k.Name }).ToListAsync(ct);
-        return rows.GroupBy(r => r.Key).ToDictionary(g => g.Key, g => g.MaxBy(r => r.Id)!.Name);
-    }
+    /// <summary>Skill names by stable key, as every page names them (<see cref="Rubrics.PublishedRubrics.SkillNamesAsync"/>).</summary>
+    async Task<Dictionary<Guid, string>> SkillNamesAsync(List<Guid> keys, CancellationToken ct) =>
+        (await rubrics.SkillNamesAsync(keys, ct)).ToDictionary(n => n.Key, n => n.Value.Name);
 }

@@ -58,20 +58,22 @@ public class ProfileModel(CoachingDbContext db, EmployeeAccess access, IAuthoriz
 
         // The role's rubric names the skills and their order; skills rated under other rubrics follow.
         var role = await db.JobRoles.Include(r => r.Requirements).SingleAsync(r => r.Id == employee.JobRoleId, ct);
-        var versionId = await rubrics.CurrentVersionIdOfRoleAsync(role.Id, ct);
-        var skills = await db.Skills.Where(s => s.RubricVersionId == versionId)
-            .OrderBy(s => s.Category!.Order).ThenBy(s => s.Order)
-            .Select(s => new { s.Key, s.Name, Category = s.Category == null ? "" : s.Category.Name }).ToListAsync(ct);
-        MaxLevel = await db.RubricLevels.Where(l => l.RubricVersionId == versionId).MaxAsync(l => (int?)l.Value, ct) ?? 4;
+        var version = await rubrics.CurrentOfRoleAsync(role.Id, ct);
+        var categories = version?.Categories.ToDictionary(c => c.Id) ?? [];
+        // Uncategorised skills first, then category by category, each in the rubric's order.
+        var skills = (version?.Skills ?? [])
+            .Select(s => new { s.Key, s.Name, s.Order, Category = s.CategoryId is { } c ? categories.GetValueOrDefault(c) : null })
+            .OrderBy(s => s.Category?.Order ?? int.MinValue).ThenBy(s => s.Order)
+            .Select(s => new { s.Key, s.Name, Category = s.Category?.Name ?? "" }).ToList();
+        MaxLevel = version is { Levels.Count: > 0 } ? version.MaxLevel : 4;
         var required = role.Requirements.ToDictionary(r => r.SkillKey, r => r.RequiredLevel);
         var lines = skills.Select(s => new SkillLine(s.Name, s.Category, progress.GetValueOrDefault(s.Key)?.Latest,
             required.TryGetValue(s.Key, out var req) ? req : null, progress.GetValueOrDefault(s.Key))).ToList();
         var otherKeys = progress.Keys.Except(skills.Select(s => s.Key)).ToList();
         if (otherKeys.Count > 0)
         {
-            var names = await db.Skills.Where(s => otherKeys.Contains(s.Key)).GroupBy(s => s.Key)
-                .Select(g => new { g.Key, Name = g.OrderByDescending(s => s.Id).Select(s => s.Name).First() }).ToListAsync(ct);
-            lines.AddRange(names.Select(n => new SkillLine(n.Name, "Other rubrics", progress[n.Key].Latest, null, progress[n.Key])));
+            var names = await rubrics.SkillNamesAsync(otherKeys, ct);
+            lines.AddRange(names.Select(n => new SkillLine(n.Value.Name, "Other rubrics", progress[n.Key].Latest, null, progress[n.Key])));
         }
         Skills = lines;
 
@@ -106,47 +108,43 @@ public class ProfileModel(CoachingDbContext db, EmployeeAccess access, IAuthoriz
         CanMarkDone = true;
         Employee = new Employee { Id = id, FirstName = "", LastName = "" };
         OpenSteps = await OpenStepsAsync(id, ct);
-        return Request.IsHtmx() ? Partial("_OpenSteps", this) : RedirectToPage(new { id });
+        return this.WantsPartial() ? Partial("_OpenSteps", this) : RedirectToPage(new { id });
     }
 
     async Task<IReadOnlyList<OpenStep>> OpenStepsAsync(int employeeId, CancellationToken ct)
     {
         var today = OrganisationClock.Today(clock.GetUtcNow().UtcDateTime, org.Value.Zone);
-        var steps = await db.ActionItems
+        var steps = await db.ActionItems.AsNoTracking()
             .Where(a => a.EmployeeId == employeeId && !a.IsDone && a.Observation!.Status == ObservationStatus.Submitted)
             .OrderBy(a => a.DueDate == null).ThenBy(a => a.DueDate).ThenBy(a => a.Id)
-            .Select(a => new { a.Id, a.Text, a.DueDate }).ToListAsync(ct);
-        return steps.Select(s => new OpenStep(s.Id, s.Text, s.DueDate, s.DueDate is { } d && d < today)).ToList();
+            .ToListAsync(ct);
+        return steps.Select(s => new OpenStep(s.Id, s.Text, s.DueDate, s.IsOverdue(today))).ToList();
     }
 
     async Task<HistoryPage> HistoryAsync(int employeeId, int skip, CancellationToken ct)
     {
         var me = EmployeeAccess.UserId(User);
         var now = clock.GetUtcNow().UtcDateTime;
-        var page = await db.Observations
+        // Whole observations (without their children), so the domain's own rule says who may still amend them.
+        var page = await db.Observations.AsNoTracking()
             .Where(o => o.EmployeeId == employeeId && o.Status == ObservationStatus.Submitted)
             .OrderByDescending(o => o.ObservedAtUtc).ThenByDescending(o => o.Id)
             .Skip(skip).Take(HistoryPageSize + 1)
-            .Select(o => new
-            {
-                o.Id, o.ObservedAtUtc, o.Context, o.WentWell, o.NextSteps, o.Track, o.ObserverUserId, o.SubmittedAtUtc, o.RubricVersionId,
-                Observer = db.Users.Where(u => u.Id == o.ObserverUserId).Select(u => u.DisplayName).FirstOrDefault(),
-            })
             .ToListAsync(ct);
+        var observerIds = page.Select(o => o.ObserverUserId).Distinct().ToList();
+        var observers = await db.Users.Where(u => observerIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         var ids = page.Select(o => o.Id).ToList();
         var ratings = await db.Ratings.Where(r => ids.Contains(r.ObservationId))
             .OrderBy(r => r.Skill!.Order)
             .Select(r => new { r.ObservationId, r.Skill!.Name, r.Level, r.Evidence }).ToListAsync(ct);
-        var versionIds = page.Select(o => o.RubricVersionId).Distinct().ToList();
-        var levelNames = (await db.RubricLevels.Where(l => versionIds.Contains(l.RubricVersionId)).ToListAsync(ct))
-            .ToDictionary(l => (l.RubricVersionId, l.Value), l => l.Name);
+        var levelNames = await rubrics.LevelNamesAsync(page.Select(o => o.RubricVersionId), ct);
         var changes = await db.ObservationChanges.Where(c => ids.Contains(c.ObservationId)).OrderBy(c => c.AtUtc).ThenBy(c => c.Id)
             .Select(c => new { c.ObservationId, c.AtUtc, c.Field, c.OldValue, c.NewValue, By = db.Users.Where(u => u.Id == c.UserId).Select(u => u.DisplayName).FirstOrDefault() })
             .ToListAsync(ct);
-        var items = page.Take(HistoryPageSize).Select(o => new HistoryItem(o.Id, LocalTime(o.ObservedAtUtc), o.Observer ?? "", o.Context, o.WentWell, o.NextSteps, o.Track,
+        var items = page.Take(HistoryPageSize).Select(o => new HistoryItem(o.Id, LocalTime(o.ObservedAtUtc), observers.GetValueOrDefault(o.ObserverUserId, ""), o.Context, o.WentWell, o.NextSteps, o.Track,
             ratings.Where(r => r.ObservationId == o.Id)
                 .Select(r => (r.Name, r.Level, r.Level is { } l ? levelNames.GetValueOrDefault((o.RubricVersionId, l), "") : "", r.Evidence)).ToList(),
-            o.ObserverUserId == me && o.SubmittedAtUtc is { } at && now - at <= ObservationRules.AmendWindow,
+            ObservationRules.CanEdit(o, me, now),
             changes.Where(c => c.ObservationId == o.Id).Select(c => new Amendment(LocalTime(c.AtUtc), c.By ?? "", c.Field, c.OldValue, c.NewValue)).ToList())).ToList();
         return new HistoryPage(items, skip + items.Count, page.Count > HistoryPageSize, employeeId);
     }

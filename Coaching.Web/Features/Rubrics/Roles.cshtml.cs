@@ -75,7 +75,7 @@ public class RolesModel(CoachingDbContext db, AuditTrail audit, PublishedRubrics
         }
         if (error is null && pending is null)
         {
-            var before = string.Join(", ", role.Requirements.OrderBy(q => q.SkillKey).Select(q => $"{q.SkillKey:N}={q.RequiredLevel}"));
+            var before = role.Requirements.Select(q => (q.SkillKey, q.RequiredLevel)).ToList();
             var rubricBefore = role.DefaultRubricId;
             role.DefaultRubricId = rubricId;
             foreach (var q in dropped) role.Requirements.Remove(q);
@@ -86,21 +86,31 @@ public class RolesModel(CoachingDbContext db, AuditTrail audit, PublishedRubrics
                 else if (existing is null) role.Requirements.Add(new RoleRequirement { SkillKey = key, RequiredLevel = level.Value });
                 else existing.RequiredLevel = level.Value;
             }
-            var after = string.Join(", ", role.Requirements.OrderBy(q => q.SkillKey).Select(q => $"{q.SkillKey:N}={q.RequiredLevel}"));
-            if (before != after || rubricBefore != rubricId)
-                audit.Record(User, "role.requirements", role.Name, $"Rubric {rubricBefore?.ToString() ?? "none"} → {rubricId?.ToString() ?? "none"}. Required levels were: {before}. Now: {after}.");
+            var after = role.Requirements.Select(q => (q.SkillKey, q.RequiredLevel)).ToList();
+            if (!before.ToHashSet().SetEquals(after) || rubricBefore != rubricId)
+                audit.Record(User, "role.requirements", role.Name, await DescribeChangeAsync(rubricBefore, rubricId, before, after, ct));
             await db.SaveChangesAsync(ct);
             Response.Toast(dropped.Count > 0 ? $"{role.Name} saved; {dropped.Count} required levels removed." : $"{role.Name} saved.");
         }
         else if (error is not null) Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
 
-        if (!Request.IsHtmxNonBoosted())
-        {
-            if (error is null && pending is null) return RedirectToPage();
-            Roles = await CardsAsync(roleId, error, pending, ct);
-            return Page();
-        }
-        return Partial("_RoleCard", (await CardsAsync(roleId, error, pending, ct)).Single(c => c.Role.Id == roleId));
+        if (this.WantsPartial()) return Partial("_RoleCard", (await CardsAsync(roleId, error, pending, ct)).Single(c => c.Role.Id == roleId));
+        if (error is null && pending is null) return RedirectToPage();
+        Roles = await CardsAsync(roleId, error, pending, ct);
+        return Page();
+    }
+
+    /// <summary>The audit trail names rubrics and skills as people know them, not by their ids and keys.</summary>
+    async Task<string> DescribeChangeAsync(int? rubricBefore, int? rubricAfter, List<(Guid SkillKey, int RequiredLevel)> before,
+        List<(Guid SkillKey, int RequiredLevel)> after, CancellationToken ct)
+    {
+        var rubricNames = await db.Rubrics.Where(r => r.Id == rubricBefore || r.Id == rubricAfter).ToDictionaryAsync(r => r.Id, r => r.Name, ct);
+        var skillNames = await rubrics.SkillNamesAsync(before.Concat(after).Select(q => q.SkillKey), ct);
+        string Rubric(int? id) => id is { } i ? rubricNames.GetValueOrDefault(i, $"rubric {i}") : "none";
+        string Levels(List<(Guid SkillKey, int RequiredLevel)> levels) => levels.Count == 0 ? "none" : string.Join(", ", levels
+            .Select(q => $"{(skillNames.TryGetValue(q.SkillKey, out var n) ? n.Name : q.SkillKey.ToString("N"))} {q.RequiredLevel}")
+            .Order(StringComparer.CurrentCulture));
+        return $"Rubric {Rubric(rubricBefore)} → {Rubric(rubricAfter)}. Required levels were: {Levels(before)}. Now: {Levels(after)}.";
     }
 
     async Task<IReadOnlyList<RoleCard>> CardsAsync(int? errorRoleId, string? error, PendingChange? pending, CancellationToken ct)

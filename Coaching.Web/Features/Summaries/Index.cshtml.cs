@@ -1,3 +1,4 @@
+using Coaching.Domain.Organisation;
 using Coaching.Domain.Summaries;
 using Coaching.Domain.Time;
 using Coaching.Web.Data;
@@ -86,7 +87,7 @@ public class SummariesModel(CoachingDbContext db, EmployeeAccess access, Summary
     {
         var person = await access.Visible(User).AsNoTracking().Where(e => e.Id == employeeId).Select(e => new { e.FirstName, e.LastName, e.IsActive, e.Email }).FirstOrDefaultAsync(ct);
         if (person is null) return NotFound();
-        var name = $"{person.FirstName} {person.LastName}";
+        var name = Employee.FullNameOf(person.FirstName, person.LastName);
         await ResolveWeekAsync(ct);
         if (WeekProblem is not null) return await RefuseAsync(ct);
         if (IsPreviewWeek)
@@ -94,7 +95,7 @@ public class SummariesModel(CoachingDbContext db, EmployeeAccess access, Summary
             if (SummaryRecipient.SkipReason(person.IsActive, person.Email) is { } skip)
             {
                 Notice = $"Nothing was sent to {name}: {skip}.";
-                if (Request.IsHtmx()) Response.Toast(Notice, ToastKind.Warning);
+                if (this.WantsPartial()) Response.Toast(Notice, ToastKind.Warning);
                 return await AnswerAsync(ct);
             }
             if (!confirm) return await ConfirmAsync(new(employeeId, name), ct);
@@ -113,7 +114,7 @@ public class SummariesModel(CoachingDbContext db, EmployeeAccess access, Summary
         };
         if (Notice is not null)
         {
-            if (Request.IsHtmx()) Response.Toast(Notice, ToastKind.Warning);
+            if (this.WantsPartial()) Response.Toast(Notice, ToastKind.Warning);
             return await AnswerAsync(ct);
         }
         await batches.EnqueueAsync(new DeliveryScope(SelectedWeek, employeeId, Manual: true), ct);
@@ -128,14 +129,14 @@ public class SummariesModel(CoachingDbContext db, EmployeeAccess access, Summary
 
     async Task<IActionResult> RefuseAsync(CancellationToken ct)
     {
-        if (Request.IsHtmx()) Response.Toast(WeekProblem!, ToastKind.Error);
+        if (this.WantsPartial()) Response.Toast(WeekProblem!, ToastKind.Error);
         Notice = WeekProblem;
         return await AnswerAsync(ct);
     }
 
     async Task<IActionResult> QueuedAsync(string message, CancellationToken ct)
     {
-        if (!Request.IsHtmx()) return RedirectToPage(new { week = SelectedWeek.ToString(), Status, Team });
+        if (!this.WantsPartial()) return RedirectToPage(new { week = SelectedWeek.ToString(), Status, Team });
         Response.Toast(message, ToastKind.Info);
         await CountAsync(ct);
         return Partial("_Progress", this);
@@ -144,7 +145,7 @@ public class SummariesModel(CoachingDbContext db, EmployeeAccess access, Summary
     /// <summary>The progress area (notice, confirmation) for htmx; the whole page for a plain form post.</summary>
     async Task<IActionResult> AnswerAsync(CancellationToken ct)
     {
-        if (Request.IsHtmx()) { await CountAsync(ct); return Partial("_Progress", this); }
+        if (this.WantsPartial()) { await CountAsync(ct); return Partial("_Progress", this); }
         await LoadAsync(ct);
         return Page();
     }
@@ -184,7 +185,7 @@ public class SummariesModel(CoachingDbContext db, EmployeeAccess access, Summary
             })
             .ToListAsync(ct);
         Rows = rows
-            .Select(r => new Row(r.Id, $"{r.FirstName} {r.LastName}", r.Email, r.TeamName, r.Delivery?.Status, r.Delivery?.Attempts ?? 0, r.Delivery?.LastError, r.Delivery?.SentAtUtc, r.Delivery?.NextAttemptAtUtc))
+            .Select(r => new Row(r.Id, Employee.FullNameOf(r.FirstName, r.LastName), r.Email, r.TeamName, r.Delivery?.Status, r.Delivery?.Attempts ?? 0, r.Delivery?.LastError, r.Delivery?.SentAtUtc, r.Delivery?.NextAttemptAtUtc))
             .Where(r => Status == null || r.Status == Status)
             .OrderBy(r => r.Status == DeliveryStatus.Failed ? 0 : 1).ThenBy(r => r.TeamName).ThenBy(r => r.Name)
             .ToList();

@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Coaching.Web.Features.Summaries;
 
@@ -15,8 +14,8 @@ namespace Coaching.Web.Features.Summaries;
 /// The signed-in employee's own summary of a week, readable on a phone: where the email's link goes. The PDF is one tap
 /// away, and their past summaries are listed. Only ever their own: the employee comes from the account, never the URL.
 /// </summary>
-public class MySummaryModel(UserManager<AppUser> users, CoachingDbContext db, SummarySources sources, SummaryWeeks weeks, TimeProvider clock,
-    IOptions<OrganisationOptions> org, IOptions<SummariesOptions> options, ILogger<MySummaryModel> logger) : PageModel
+public class MySummaryModel(UserManager<AppUser> users, CoachingDbContext db, SummarySources sources, SummaryWeeks weeks,
+    ILogger<MySummaryModel> logger) : PageModel
 {
     public IsoWeek Week { get; private set; }
     public WeeklySummary? Summary { get; private set; }
@@ -45,9 +44,7 @@ public class MySummaryModel(UserManager<AppUser> users, CoachingDbContext db, Su
         if (!IsoWeek.TryParse(week, out var w) || await weeks.CheckAsync(w, ct) is not { CanSend: true, IsPreview: false }) return NotFound();
         var summary = await sources.ComposeAsync(own, w, ct);
         if (summary is null) return NotFound();
-        var pdf = SummaryPdf.Render(summary, org.Value.Name, options.Value.Paper, clock.GetUtcNow().UtcDateTime, logger);
-        Response.Headers.ContentDisposition = $"inline; filename=\"{SummaryPdf.FileName(summary)}\"";
-        return File(pdf, "application/pdf");
+        return sources.Inline(this, summary);
     }
 
     /// <summary>The account's own employee; someone else's id in the URL is refused (404) and logged, never shown.</summary>

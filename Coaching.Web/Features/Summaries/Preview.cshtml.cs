@@ -2,13 +2,11 @@ using Coaching.Domain.Time;
 using Coaching.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Options;
 
 namespace Coaching.Web.Features.Summaries;
 
 /// <summary>Any employee's summary PDF of a week, shown in the browser (HR and Admin).</summary>
-public class PreviewModel(SummarySources sources, EmployeeAccess access, TimeProvider clock, IOptions<OrganisationOptions> org, IOptions<SummariesOptions> options,
-    ILogger<PreviewModel> logger) : PageModel
+public class PreviewModel(SummarySources sources, EmployeeAccess access) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(string? week, int employeeId, CancellationToken ct)
     {
@@ -16,8 +14,6 @@ public class PreviewModel(SummarySources sources, EmployeeAccess access, TimePro
         if (await access.FindAsync(User, employeeId, ct) is null) return NotFound();
         var summary = await sources.ComposeAsync(employeeId, w, ct);
         if (summary is null) return NotFound();
-        var pdf = SummaryPdf.Render(summary, org.Value.Name, options.Value.Paper, clock.GetUtcNow().UtcDateTime, logger);
-        Response.Headers.ContentDisposition = $"inline; filename=\"{SummaryPdf.FileName(summary)}\"";
-        return File(pdf, "application/pdf");
+        return sources.Inline(this, summary);
     }
 }

@@ -53,8 +53,8 @@ public static class SummaryPdf
         yield return new Table(
             [new("Skill", 2.4f), new("Before this week", 1.4f), new("Now", 1.4f), new("Change", 1f)],
             changed.Select(k => (IReadOnlyList<string>)[k.SkillName,
-                k.PreviousLevel is { } p ? s.LevelName(p) : "not rated yet",
-                s.LevelName(k.Level!.Value),
+                k.PreviousLevel is { } p ? k.PreviousLevelName ?? s.LevelName(p) : "not rated yet",
+                NowNamed(s, k),
                 k.Change is { } c ? WeeklySummary.Signed(c) : "first rating"]).ToList());
     }
 
@@ -108,9 +108,12 @@ public static class SummaryPdf
 
     /// <summary>After each bar: the level by name, and this week's change — never an older one.</summary>
     static string SkillNote(WeeklySummary s, WeeklySummary.SkillProgress k) =>
-        k.Level is not { } level ? "not observed yet"
-        : k.Change is { } c and not 0 ? $"{s.LevelName(level)}, {WeeklySummary.Signed(c)} this week"
-        : k.FirstRatedThisWeek ? $"{s.LevelName(level)}, first rating"
-        : k.ObservedThisWeek ? $"{s.LevelName(level)}, same as before"
-        : $"{s.LevelName(level)}, seen before this week";
+        k.Level is null ? "not observed yet"
+        : k.Change is { } c and not 0 ? $"{NowNamed(s, k)}, {WeeklySummary.Signed(c)} this week"
+        : k.FirstRatedThisWeek ? $"{NowNamed(s, k)}, first rating"
+        : k.ObservedThisWeek ? $"{NowNamed(s, k)}, same as before"
+        : $"{NowNamed(s, k)}, seen before this week";
+
+    /// <summary>The skill's latest level by the name its rubric version gave it when rated (the profile's rule).</summary>
+    static string NowNamed(WeeklySummary s, WeeklySummary.SkillProgress k) => k.LevelName ?? s.LevelName(k.Level!.Value);
 }
