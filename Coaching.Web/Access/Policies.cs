@@ -16,8 +16,11 @@ public static class Policies
     public const string Admins = "Admins";
     /// <summary>Coverage and gaps: HR and Admin see everything, managers their own teams.</summary>
     public const string Insights = "Insights";
-    /// <summary>Following up an employee's next steps (marking one done): their managers, HR and Admin; not the employee.</summary>
-    public const string NextSteps = "NextSteps";
+    /// <summary>
+    /// Acting on someone's development (marking a next step done, a plan, a conversation): their managers, HR and
+    /// Admin; not the employee. Which employee is still EmployeeAccess's answer.
+    /// </summary>
+    public const string Coaches = "Coaches";
 
     /// <summary>Every page needs a signed-in person unless AccessConventions lets it be anonymous; then the named policies.</summary>
     public static IServiceCollection AddCoachingPolicies(this IServiceCollection services)
@@ -28,7 +31,7 @@ public static class Policies
             .AddPolicy(HumanResources, p => p.RequireRole(Roles.HR, Roles.Admin))
             .AddPolicy(Admins, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Insights, p => p.RequireRole(Roles.Manager, Roles.HR, Roles.Admin))
-            .AddPolicy(NextSteps, p => p.RequireRole(Roles.Manager, Roles.HR, Roles.Admin));
+            .AddPolicy(Coaches, p => p.RequireRole(Roles.Manager, Roles.HR, Roles.Admin));
         return services;
     }
 

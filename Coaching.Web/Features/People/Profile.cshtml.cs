@@ -48,7 +48,7 @@ public class ProfileModel(CoachingDbContext db, EmployeeAccess access, IAuthoriz
         Today = OrganisationClock.Today(now, org.Value.Zone);
         Tenure = Tenure.Between(employee.HireDate, Today);
         CanObserve = await authorization.AllowsAsync(User, Policies.Managers);
-        CanMarkDone = await authorization.AllowsAsync(User, Policies.NextSteps);
+        CanMarkDone = await authorization.AllowsAsync(User, Policies.Coaches);
 
         var ratings = await db.Ratings
             .Where(r => r.EmployeeId == id && r.IsSubmitted && r.Level != null)
@@ -91,7 +91,7 @@ public class ProfileModel(CoachingDbContext db, EmployeeAccess access, IAuthoriz
 
     public async Task<IActionResult> OnPostDoneAsync(int id, int stepId, CancellationToken ct)
     {
-        if (!await authorization.AllowsAsync(User, Policies.NextSteps)) return Forbid();
+        if (!await authorization.AllowsAsync(User, Policies.Coaches)) return Forbid();
         if (await Request.IsUnreadableFormAsync(ct) || !ModelState.IsValid) return BadRequest("That next step could not be read. Reload the page.");
         if (!await access.CanSeeAsync(User, id, ct)) return NotFound();
         var step = await db.ActionItems.Include(a => a.Observation).SingleOrDefaultAsync(a => a.Id == stepId && a.EmployeeId == id, ct);
