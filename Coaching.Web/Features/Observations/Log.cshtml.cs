@@ -101,13 +101,7 @@ public class LogModel(CoachingDbContext db, EmployeeAccess access, Rubrics.Publi
                 return NotFound("That observation is not yours to change.");
             }
             Rubric = await LoadRubricAsync(observation.RubricVersionId, ct);
-            if (Form.Revision != observation.Revision)
-            {
-                var unsaved = Form.NotIn(ObservationForm.From(observation, Rubric, Zone), Rubric);
-                // A second tap on Submit (or a retry) for what is already submitted, with nothing new in it: one observation, same answer.
-                if (submit && observation.IsSubmitted && unsaved.Count == 0) return AfterSubmit(observation);
-                return await ConflictAsync(observation, unsaved, ct);
-            }
+            if (Form.Revision != observation.Revision) return await NewerVersionAsync(observation, submit, ct);
         }
         else
         {
@@ -161,9 +155,7 @@ public class LogModel(CoachingDbContext db, EmployeeAccess access, Rubrics.Publi
             db.ChangeTracker.Clear();
             var current = await LoadAsync(o => o.DraftKey == observation.DraftKey, ct);
             if (current is null) throw;
-            var unsaved = Form.NotIn(ObservationForm.From(current, Rubric, Zone), Rubric);
-            if (submit && current.IsSubmitted && unsaved.Count == 0) return AfterSubmit(current);
-            return await ConflictAsync(current, unsaved, ct);
+            return await NewerVersionAsync(current, submit, ct);
         }
 
         if (submit) return AfterSubmit(observation);
@@ -186,8 +178,12 @@ public class LogModel(CoachingDbContext db, EmployeeAccess access, Rubrics.Publi
         return Redirect(profile);
     }
 
-    async Task<IActionResult> ConflictAsync(Observation current, IReadOnlyList<ObservationForm.Unsaved> unsaved, CancellationToken ct)
+    /// <summary>This form was made from an older revision than <paramref name="current"/>: show the newer one and what this device would lose.</summary>
+    async Task<IActionResult> NewerVersionAsync(Observation current, bool submit, CancellationToken ct)
     {
+        var unsaved = Form.NotIn(ObservationForm.From(current, Rubric, Zone), Rubric);
+        // A second tap on Submit (or a retry) for what is already submitted, with nothing new in it: one observation, same answer.
+        if (submit && current.IsSubmitted && unsaved.Count == 0) return AfterSubmit(current);
         var submittedElsewhere = current.IsSubmitted && !Form.WasSubmitted;
         await ShowAsync(current, ct);
         Outcome = SaveOutcome.Conflict;
