@@ -113,7 +113,7 @@ public class ApplyingAnObservationDraftTests
 
         var applied = o.Apply(new ObservationDraft
         {
-            ObservedAtUtc = Observed.AddHours(-1), Context = "Till 4", Track = DevelopmentTrack.Upskilling,
+            ObservedAtUtc = Observed.AddHours(-1), Context = "Till 4", WentWell = "Kept calm", NextSteps = " Practise the float ", Track = DevelopmentTrack.Upskilling,
             Ratings = [new(11, 3, "Calm at the rush"), new(12, 2, null)],
             ActionItems = [new(501, "Learn the latte art", Today.AddDays(14))],
         }, Rubric, Now, Utc);
@@ -122,6 +122,8 @@ public class ApplyingAnObservationDraftTests
         [
             ("When", "2026-11-25 09:30 UTC", "2026-11-25 08:30 UTC"),
             ("Context", null, "Till 4"),
+            ("What went well", null, "Kept calm"),
+            ("Next steps", null, "Practise the float"),
             ("Development track", null, "Upskilling"),
             ("Serving", "Level 2: Calm at the rush", "Level 3: Calm at the rush"),
             ("Till", null, "Level 2"),
@@ -130,6 +132,7 @@ public class ApplyingAnObservationDraftTests
         Assert.Equal(expected, applied.AuditTrail.Select(c => (c.Field, c.OldValue, c.NewValue)));
         Assert.All(applied.AuditTrail, c => Assert.Equal((40, "maya", Now), (c.ObservationId, c.UserId, c.AtUtc)));
         Assert.Equal((2, Now), (o.Revision, o.UpdatedAtUtc));
+        Assert.Equal(("Kept calm", "Practise the float"), (o.WentWell, o.NextSteps));
     }
 
     [Fact]
@@ -331,6 +334,10 @@ public class ApplyingAnObservationDraftTests
         Assert.Equal(new ObservationProblem(ObservationField.Whole, "Rate at least one skill or write what went well before submitting."), Single(empty, submitting: true));
         Assert.Empty(Problems(empty));
     }
+
+    [Fact]
+    public void One_rated_skill_among_unrated_ones_is_enough_to_submit() =>
+        Assert.Empty(Problems(Draft(new DraftRating(11, null, null), new DraftRating(12, 3, null)), submitting: true));
 
     [Theory]
     [InlineData(2, null, null)]
