@@ -8,6 +8,8 @@ public static class ObservationRules
     public const int MaxNoteLength = 4000;
     public const int MaxContextLength = 200;
     public const int MaxActionItemLength = 500;
+    /// <summary>Next steps on one observation: more than this is a runaway form, not a plan.</summary>
+    public const int MaxActionItems = 20;
     public static readonly TimeSpan AmendWindow = TimeSpan.FromHours(24);
     /// <summary>Clocks on tablets drift; a few minutes ahead is not "in the future".</summary>
     public static readonly TimeSpan ClockSkewAllowance = TimeSpan.FromMinutes(5);

@@ -6,6 +6,7 @@ using Coaching.Domain.Time;
 using Coaching.Web.Data;
 using Coaching.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -26,8 +27,8 @@ public class LogModel(CoachingDbContext db, EmployeeAccess access, Rubrics.Publi
     public string RubricName { get; private set; } = "";
     public bool IsSubmitted { get; private set; }
     public DateTime? SubmittedAtUtc { get; private set; }
-    /// <summary>Messages keyed by field name ("Form.Ratings[3].Level"), shown beside the field.</summary>
-    public Dictionary<string, string> Errors { get; } = [];
+    /// <summary>The first message for a field (named by <see cref="ObservationFields"/>), shown beside it.</summary>
+    public string? MessageFor(string field) => ModelState.TryGetValue(field, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
     public string? Notice { get; private set; }
     /// <summary>After a conflict: what this device had typed that the newer version does not have, to be made again.</summary>
     public IReadOnlyList<ObservationForm.Unsaved> Unsaved { get; private set; } = [];
@@ -73,21 +74,18 @@ public class LogModel(CoachingDbContext db, EmployeeAccess access, Rubrics.Publi
 
     /// <summary>One more empty action item row (the form starts with three).</summary>
     public IActionResult OnGetActionItemRow(int index) =>
-        index is < 0 or >= ObservationForm.MaxActionItems ? BadRequest() : Partial("_ActionItemRow", (index, new ObservationForm.ActionItemInput(), (string?)null, (string?)null));
+        index is < 0 or >= ObservationRules.MaxActionItems ? BadRequest() : Partial("_ActionItemRow", (index, new ObservationForm.ActionItemInput(), (string?)null, (string?)null));
 
     /// <summary>Autosave: everything on the form, every time. htmx gets the save status (and any messages) out of band.</summary>
     public async Task<IActionResult> OnPostSaveAsync(CancellationToken ct) => await SaveAsync(submit: false, ct);
 
     public async Task<IActionResult> OnPostSubmitAsync(CancellationToken ct) => await SaveAsync(submit: true, ct);
 
-    /// <summary>The fields that say which observation this is; if one cannot be read, nothing else can be trusted.</summary>
-    static readonly string[] IdentityFields = ["Form.DraftKey", "Form.ObservationId", "Form.Revision", "Form.WasSubmitted", "Form.EmployeeId", "Form.RubricVersionId"];
-
     async Task<IActionResult> SaveAsync(bool submit, CancellationToken ct)
     {
         // A damaged post (a NUL anywhere, junk in a hidden field) is not "someone else's employee": say what it is.
         if (await Request.IsUnreadableFormAsync(ct)) return BadRequest(UnreadableForm.Message);
-        if (IdentityFields.Any(f => ModelState.TryGetValue(f, out var entry) && entry.Errors.Count > 0))
+        if (ObservationFields.Identity.Any(f => ModelState.TryGetValue(f, out var entry) && entry.Errors.Count > 0))
             return BadRequest("This form could not be read. Reload the page; what was saved is kept.");
         var employee = await access.FindAsync(User, Form.EmployeeId, ct);
         if (employee is null)
@@ -103,13 +101,7 @@ public class LogModel(CoachingDbContext db, EmployeeAccess access, Rubrics.Publi
                 return NotFound("That observation is not yours to change.");
             }
             Rubric = await LoadRubricAsync(observation.RubricVersionId, ct);
-            if (Form.Revision != observation.Revision)
-            {
-                var unsaved = Form.NotIn(ObservationForm.From(observation, Rubric, Zone), Rubric);
-                // A second tap on Submit (or a retry) for what is already submitted, with nothing new in it: one observation, same answer.
-                if (submit && observation.IsSubmitted && unsaved.Count == 0) return AfterSubmit(observation);
-                return await ConflictAsync(observation, unsaved, ct);
-            }
+            if (Form.Revision != observation.Revision) return await NewerVersionAsync(observation, submit, ct);
         }
         else
         {
@@ -122,21 +114,12 @@ public class LogModel(CoachingDbContext db, EmployeeAccess access, Rubrics.Publi
                 if (asked is null || !ObservationRules.MayStartWith(asked, current))
                 {
                     logger.LogWarning("User {User} tried to start an observation of employee {Employee} with rubric version {Version}", EmployeeAccess.UserId(User), employee.Id, Form.RubricVersionId);
-                    Errors["Form"] = $"This form is for a rubric that is not {employee.FullName}'s ({RubricName} for {employee.JobRole?.Name}). Reload the page to rate against the right one.";
+                    ModelState.AddModelError(ObservationFields.Form, $"This form is for a rubric that is not {employee.FullName}'s ({RubricName} for {employee.JobRole?.Name}). Reload the page to rate against the right one.");
                     Outcome = SaveOutcome.Invalid;
                     return Answer();
                 }
                 Rubric = await LoadRubricAsync(asked.Id, ct);
             }
-        }
-
-        Validate(submit, observation);
-        if (Errors.Count > 0)
-        {
-            Outcome = SaveOutcome.Invalid;
-            IsSubmitted = observation?.IsSubmitted ?? false;
-            SubmittedAtUtc = observation?.SubmittedAtUtc;
-            return Answer();
         }
 
         var now = Now;
@@ -146,20 +129,21 @@ public class LogModel(CoachingDbContext db, EmployeeAccess access, Rubrics.Publi
             DraftKey = Form.DraftKey == Guid.Empty ? Guid.NewGuid() : Form.DraftKey, EmployeeId = employee.Id,
             ObserverUserId = EmployeeAccess.UserId(User), RubricVersionId = Rubric.Id, CreatedAtUtc = now, Status = ObservationStatus.Draft,
         };
-        var changes = Form.ApplyTo(observation, Rubric, Zone, now);
-        if (observation.IsSubmitted)
+        var draft = Form.ToDraft(Zone);
+        // A value that could not be read (a level of "abc") already has its message and nothing is applied; the
+        // rules still speak for the rest of the form.
+        var applied = ModelState.ErrorCount == 0 ? observation.Apply(draft, Rubric, now, Zone, submit) : null;
+        if (applied is not { IsApplied: true })
         {
-            foreach (var change in changes)
-                db.ObservationChanges.Add(new ObservationChange
-                {
-                    ObservationId = observation.Id, UserId = EmployeeAccess.UserId(User), AtUtc = now,
-                    Field = change.Field, OldValue = change.OldValue, NewValue = change.NewValue,
-                });
+            ReadableBindingMessages();
+            foreach (var problem in applied?.Problems ?? observation.ProblemsWith(draft, Rubric, now, Zone, submit))
+                ModelState.AddModelError(ObservationFields.For(problem), problem.Message);
+            Outcome = SaveOutcome.Invalid;
+            IsSubmitted = observation.IsSubmitted;
+            SubmittedAtUtc = observation.SubmittedAtUtc;
+            return Answer();
         }
-        if (submit) observation.Submit(now);
-        observation.SyncRatings();
-        observation.Revision++;
-        observation.UpdatedAtUtc = now;
+        db.ObservationChanges.AddRange(applied.AuditTrail);
         if (isNew) db.Observations.Add(observation);
         try
         {
@@ -171,16 +155,11 @@ public class LogModel(CoachingDbContext db, EmployeeAccess access, Rubrics.Publi
             db.ChangeTracker.Clear();
             var current = await LoadAsync(o => o.DraftKey == observation.DraftKey, ct);
             if (current is null) throw;
-            var unsaved = Form.NotIn(ObservationForm.From(current, Rubric, Zone), Rubric);
-            if (submit && current.IsSubmitted && unsaved.Count == 0) return AfterSubmit(current);
-            return await ConflictAsync(current, unsaved, ct);
+            return await NewerVersionAsync(current, submit, ct);
         }
 
         if (submit) return AfterSubmit(observation);
-        foreach (var (row, item) in Form.AddedRows) Form.ActionItems[row].Id = item.Id;
-        Form.ObservationId = observation.Id;
-        Form.DraftKey = observation.DraftKey;
-        Form.Revision = observation.Revision;
+        Form.Saved(observation, applied);
         IsSubmitted = observation.IsSubmitted;
         SubmittedAtUtc = observation.SubmittedAtUtc;
         Outcome = SaveOutcome.Saved;
@@ -199,8 +178,12 @@ public class LogModel(CoachingDbContext db, EmployeeAccess access, Rubrics.Publi
         return Redirect(profile);
     }
 
-    async Task<IActionResult> ConflictAsync(Observation current, IReadOnlyList<ObservationForm.Unsaved> unsaved, CancellationToken ct)
+    /// <summary>This form was made from an older revision than <paramref name="current"/>: show the newer one and what this device would lose.</summary>
+    async Task<IActionResult> NewerVersionAsync(Observation current, bool submit, CancellationToken ct)
     {
+        var unsaved = Form.NotIn(ObservationForm.From(current, Rubric, Zone), Rubric);
+        // A second tap on Submit (or a retry) for what is already submitted, with nothing new in it: one observation, same answer.
+        if (submit && current.IsSubmitted && unsaved.Count == 0) return AfterSubmit(current);
         var submittedElsewhere = current.IsSubmitted && !Form.WasSubmitted;
         await ShowAsync(current, ct);
         Outcome = SaveOutcome.Conflict;
@@ -228,14 +211,13 @@ public class LogModel(CoachingDbContext db, EmployeeAccess access, Rubrics.Publi
         return Request.IsHtmx() ? Partial("_SaveResult", this) : Page();
     }
 
-    void Validate(bool submit, Observation? stored)
+    /// <summary>The framework's words for a value it could not bind ("The value 'abc' is not valid for Level.") become ours.</summary>
+    void ReadableBindingMessages()
     {
-        foreach (var (key, entry) in ModelState)
-            foreach (var error in entry.Errors)
-                Errors.TryAdd(key, string.IsNullOrEmpty(error.ErrorMessage) || error.ErrorMessage.Contains("is not valid") || error.ErrorMessage.StartsWith("The value")
-                    ? "That value could not be read." : error.ErrorMessage);
-        foreach (var (field, message) in Form.Problems(Rubric, Zone, Now, submit, stored))
-            Errors.TryAdd(field, message);
+        foreach (var entry in ModelState.Values)
+            for (var i = 0; i < entry.Errors.Count; i++)
+                if (entry.Errors[i].ErrorMessage is var m && (string.IsNullOrEmpty(m) || m.Contains("is not valid") || m.StartsWith("The value")))
+                    entry.Errors[i] = new ModelError("That value could not be read.");
     }
 
     async Task ShowAsync(Observation observation, CancellationToken ct)

@@ -3,7 +3,6 @@ using System.Globalization;
 using Coaching.Domain.Observations;
 using Coaching.Domain.Rubrics;
 using Coaching.Domain.Time;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace Coaching.Web.Features.Observations;
 
@@ -51,19 +50,14 @@ public sealed class ObservationForm
         public bool IsDone { get; set; }
     }
 
-    public sealed record Change(string Field, string? OldValue, string? NewValue);
-
     /// <summary>
     /// Something typed on this device that a newer version does not have. <see cref="Field"/> is the field's name in
     /// the newer form (where "Use this" puts it back); action items go into the first empty row.
     /// </summary>
     public sealed record Unsaved(string Label, string Field, string Value, string? Newer, string? DueDate = null);
 
-    /// <summary>Rows whose next step was created by the last <see cref="ApplyTo"/>; their ids go back to the form once saved.</summary>
-    [BindNever] public Dictionary<int, ActionItem> AddedRows { get; } = [];
-
+    /// <summary>Empty next-step rows the form starts with.</summary>
     public const int ActionItemRows = 3;
-    public const int MaxActionItems = 20;
 
     public static ObservationForm New(int employeeId, RubricVersion rubric, DateTime nowLocal) => new()
     {
@@ -95,54 +89,29 @@ public sealed class ObservationForm
     public RatingInput RatingFor(Skill skill) => Ratings.FirstOrDefault(r => r.SkillId == skill.Id) ?? new RatingInput { SkillId = skill.Id };
     public int RatingIndex(Skill skill) => Ratings.FindIndex(r => r.SkillId == skill.Id);
 
-    /// <summary>Every problem with what was posted, keyed by the field it belongs beside. Nothing is saved while there are any.</summary>
-    /// <param name="stored">The observation as stored, if any: due dates it already has are not judged again.</param>
-    public IEnumerable<(string Field, string Message)> Problems(RubricVersion rubric, TimeZoneInfo zone, DateTime nowUtc, bool submitting, Observation? stored = null)
+    /// <summary>What was posted, as the domain takes it: the time in UTC, every row in the form's order.</summary>
+    public ObservationDraft ToDraft(TimeZoneInfo zone) => new()
     {
-        foreach (var (field, text) in TextFields())
-            if (ObservationRules.ControlCharacterProblem(text) is { } cc) yield return (field, cc);
-        var today = OrganisationClock.Today(nowUtc, zone);
-        if (ObservedAt is { } at)
-        {
-            if (ObservationRules.ObservedAtProblem(OrganisationClock.ToUtc(at, zone), nowUtc) is { } p) yield return ("Form.ObservedAt", p);
-        }
-        else yield return ("Form.ObservedAt", "Say when you observed this.");
-        if (Context?.Length > ObservationRules.MaxContextLength) yield return ("Form.Context", $"Keep the context under {ObservationRules.MaxContextLength} characters.");
-        if (ObservationRules.NoteProblem(WentWell, "Notes") is { } ww) yield return ("Form.WentWell", ww);
-        if (ObservationRules.NoteProblem(NextSteps, "Notes") is { } ns) yield return ("Form.NextSteps", ns);
-        if (Track is { } track && !Enum.IsDefined(track)) yield return ("Form.Track", "Choose one of the development tracks.");
+        ObservedAtUtc = ObservedAt is { } at ? OrganisationClock.ToUtc(at, zone) : null,
+        Context = Context, WentWell = WentWell, NextSteps = NextSteps, Track = Track,
+        Ratings = [.. Ratings.Select(r => new DraftRating(r.SkillId, r.Level, r.Evidence))],
+        ActionItems = [.. ActionItems.Select(a => new DraftActionItem(a.Id, a.Text, a.DueDate))],
+    };
 
-        var skills = rubric.Skills.ToDictionary(s => s.Id);
-        var seen = new HashSet<int>();
-        for (var i = 0; i < Ratings.Count; i++)
-        {
-            var r = Ratings[i];
-            if (!skills.ContainsKey(r.SkillId))
-            {
-                yield return ("Form", $"A rating was sent for a skill that is not in this observation's rubric (version {rubric.Number}). Reload the page.");
-                continue;
-            }
-            if (!seen.Add(r.SkillId)) { yield return ($"Form.Ratings[{i}].Level", "This skill was rated twice."); continue; }
-            if (r.Level is { } level && (level < rubric.MinLevel || level > rubric.MaxLevel))
-                yield return ($"Form.Ratings[{i}].Level", $"Choose a level from {rubric.MinLevel} to {rubric.MaxLevel}.");
-            if (ObservationRules.NoteProblem(r.Evidence, "Evidence notes") is { } ev) yield return ($"Form.Ratings[{i}].Evidence", ev);
-            if (submitting && r.Level is null && !string.IsNullOrWhiteSpace(r.Evidence))
-                yield return ($"Form.Ratings[{i}].Level", "Choose a level for the evidence you noted, or clear the note.");
-        }
-        if (ActionItems.Count > MaxActionItems) yield return ("Form", $"An observation has at most {MaxActionItems} action items.");
+    /// <summary>
+    /// After a save went through: the form now stands for the saved revision, new next steps carry their ids (so the
+    /// next autosave edits them instead of adding them again) and emptied rows none.
+    /// </summary>
+    public void Saved(Observation o, DraftApplied applied)
+    {
         for (var i = 0; i < ActionItems.Count; i++)
         {
-            var a = ActionItems[i];
-            if (a.Text?.Length > ObservationRules.MaxActionItemLength)
-                yield return ($"Form.ActionItems[{i}].Text", $"Keep each next step under {ObservationRules.MaxActionItemLength} characters.");
-            if (string.IsNullOrWhiteSpace(a.Text) && a.DueDate is not null && a.Id is null)
-                yield return ($"Form.ActionItems[{i}].Text", "Say what the next step is, or clear its due date.");
-            var storedDue = a.Id is { } id ? stored?.ActionItems.FirstOrDefault(x => x.Id == id)?.DueDate : null;
-            if (a.DueDate is { } due && ObservationRules.DueDateProblem(due, today, storedDue) is { } dp)
-                yield return ($"Form.ActionItems[{i}].DueDate", dp);
+            if (string.IsNullOrWhiteSpace(ActionItems[i].Text)) ActionItems[i].Id = null;
+            else if (applied.AddedActionItems.TryGetValue(i, out var item)) ActionItems[i].Id = item.Id;
         }
-        if (submitting && !Ratings.Any(r => r.Level is not null) && string.IsNullOrWhiteSpace(WentWell) && string.IsNullOrWhiteSpace(NextSteps))
-            yield return ("Form", "Rate at least one skill or write what went well before submitting.");
+        ObservationId = o.Id;
+        DraftKey = o.DraftKey;
+        Revision = o.Revision;
     }
 
     /// <summary>What this form holds, among the fields it changed, that <paramref name="newer"/> (the stored version) does not.</summary>
@@ -155,13 +124,13 @@ public sealed class ObservationForm
         {
             if (Touched(field) && Clean(mine) is { } m && m != Clean(theirs)) unsaved.Add(new(label, field, m, Clean(theirs)));
         }
-        if (Touched("Form.ObservedAt") && ObservedAt is { } at && at.ToString("yyyy-MM-ddTHH:mm") != newer.ObservedAt?.ToString("yyyy-MM-ddTHH:mm"))
-            unsaved.Add(new("When", "Form.ObservedAt", at.ToString("yyyy-MM-ddTHH:mm"), newer.ObservedAt?.ToString("yyyy-MM-ddTHH:mm")));
-        Note("Form.Context", "Where / context", Context, newer.Context);
-        Note("Form.WentWell", "What went well", WentWell, newer.WentWell);
-        Note("Form.NextSteps", "Next steps", NextSteps, newer.NextSteps);
-        if (Touched("Form.Track") && Track is { } track && track != newer.Track)
-            unsaved.Add(new("Development track", "Form.Track", track.ToString(), newer.Track?.ToString()));
+        if (Touched(ObservationFields.ObservedAt) && ObservedAt is { } at && at.ToString("yyyy-MM-ddTHH:mm") != newer.ObservedAt?.ToString("yyyy-MM-ddTHH:mm"))
+            unsaved.Add(new("When", ObservationFields.ObservedAt, at.ToString("yyyy-MM-ddTHH:mm"), newer.ObservedAt?.ToString("yyyy-MM-ddTHH:mm")));
+        Note(ObservationFields.Context, "Where / context", Context, newer.Context);
+        Note(ObservationFields.WentWell, "What went well", WentWell, newer.WentWell);
+        Note(ObservationFields.NextSteps, "Next steps", NextSteps, newer.NextSteps);
+        if (Touched(ObservationFields.Track) && Track is { } track && track != newer.Track)
+            unsaved.Add(new("Development track", ObservationFields.Track, track.ToString(), newer.Track?.ToString()));
 
         var skills = rubric.Skills.ToDictionary(s => s.Id);
         for (var i = 0; i < Ratings.Count; i++)
@@ -170,109 +139,20 @@ public sealed class ObservationForm
             if (!skills.TryGetValue(mine.SkillId, out var skill)) continue;
             var theirs = newer.RatingFor(skill);
             var at2 = newer.RatingIndex(skill);
-            if (Touched($"Form.Ratings[{i}].Level") && mine.Level is { } level && level != theirs.Level)
-                unsaved.Add(new($"{skill.Name}: level", $"Form.Ratings[{at2}].Level", level.ToString(CultureInfo.InvariantCulture), theirs.Level?.ToString(CultureInfo.InvariantCulture)));
-            if (Touched($"Form.Ratings[{i}].Evidence") && Clean(mine.Evidence) is { } ev && ev != Clean(theirs.Evidence))
-                unsaved.Add(new($"Evidence for {skill.Name}", $"Form.Ratings[{at2}].Evidence", ev, Clean(theirs.Evidence)));
+            if (Touched(ObservationFields.RatingLevel(i)) && mine.Level is { } level && level != theirs.Level)
+                unsaved.Add(new($"{skill.Name}: level", ObservationFields.RatingLevel(at2), level.ToString(CultureInfo.InvariantCulture), theirs.Level?.ToString(CultureInfo.InvariantCulture)));
+            if (Touched(ObservationFields.RatingEvidence(i)) && Clean(mine.Evidence) is { } ev && ev != Clean(theirs.Evidence))
+                unsaved.Add(new($"Evidence for {skill.Name}", ObservationFields.RatingEvidence(at2), ev, Clean(theirs.Evidence)));
         }
         for (var i = 0; i < ActionItems.Count; i++)
         {
             var row = ActionItems[i];
-            if (!Touched($"Form.ActionItems[{i}].Text", $"Form.ActionItems[{i}].DueDate") || Clean(row.Text) is not { } text) continue;
+            if (!Touched(ObservationFields.ActionItemText(i), ObservationFields.ActionItemDueDate(i)) || Clean(row.Text) is not { } text) continue;
             if (newer.ActionItems.Any(a => Clean(a.Text) == text && a.DueDate == row.DueDate)) continue;
-            unsaved.Add(new("Action item", "Form.ActionItems", text, null, row.DueDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+            unsaved.Add(new("Action item", ObservationFields.ActionItems, text, null, row.DueDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
         }
         return unsaved;
     }
 
-    /// <summary>Every free-text field with the name it is posted under.</summary>
-    IEnumerable<(string Field, string? Text)> TextFields()
-    {
-        yield return ("Form.Context", Context);
-        yield return ("Form.WentWell", WentWell);
-        yield return ("Form.NextSteps", NextSteps);
-        for (var i = 0; i < Ratings.Count; i++) yield return ($"Form.Ratings[{i}].Evidence", Ratings[i].Evidence);
-        for (var i = 0; i < ActionItems.Count; i++) yield return ($"Form.ActionItems[{i}].Text", ActionItems[i].Text);
-    }
-
-    /// <summary>Copies the form onto the observation and says what changed (the audit trail after submission).</summary>
-    public List<Change> ApplyTo(Observation o, RubricVersion rubric, TimeZoneInfo zone, DateTime nowUtc)
-    {
-        var changes = new List<Change>();
-        void Set<T>(string field, T current, T next, Action<T> assign)
-        {
-            if (EqualityComparer<T>.Default.Equals(current, next)) return;
-            changes.Add(new Change(field, Text(current), Text(next)));
-            assign(next);
-        }
-        Set("When", o.ObservedAtUtc, OrganisationClock.ToUtc(ObservedAt!.Value, zone), v => o.ObservedAtUtc = v);
-        Set("Context", o.Context, Clean(Context), v => o.Context = v);
-        Set("What went well", o.WentWell, Clean(WentWell), v => o.WentWell = v);
-        Set("Next steps", o.NextSteps, Clean(NextSteps), v => o.NextSteps = v);
-        Set("Development track", o.Track, Track, v => o.Track = v);
-
-        var skills = rubric.Skills.ToDictionary(s => s.Id);
-        foreach (var input in Ratings.Where(r => skills.ContainsKey(r.SkillId)))
-        {
-            var skill = skills[input.SkillId];
-            var existing = o.Ratings.FirstOrDefault(r => r.SkillId == skill.Id);
-            var evidence = Clean(input.Evidence);
-            if (input.Level is null && evidence is null)
-            {
-                if (existing is null) continue;
-                changes.Add(new Change(skill.Name, Describe(existing.Level, existing.Evidence), null));
-                o.Ratings.Remove(existing);
-                continue;
-            }
-            if (existing is null)
-            {
-                o.Ratings.Add(new Rating { SkillId = skill.Id, SkillKey = skill.Key, Level = input.Level, Evidence = evidence });
-                changes.Add(new Change(skill.Name, null, Describe(input.Level, evidence)));
-            }
-            else if (existing.Level != input.Level || existing.Evidence != evidence)
-            {
-                changes.Add(new Change(skill.Name, Describe(existing.Level, existing.Evidence), Describe(input.Level, evidence)));
-                existing.Level = input.Level;
-                existing.Evidence = evidence;
-            }
-        }
-
-        var kept = new HashSet<ActionItem>();
-        for (var i = 0; i < ActionItems.Count; i++)
-        {
-            var row = ActionItems[i];
-            if (string.IsNullOrWhiteSpace(row.Text)) { row.Id = null; continue; }
-            var text = row.Text.Trim();
-            var item = row.Id is { } id ? o.ActionItems.FirstOrDefault(a => a.Id == id && !kept.Contains(a)) : null;
-            if (item is null)
-            {
-                item = new ActionItem { EmployeeId = o.EmployeeId, Text = text, DueDate = row.DueDate };
-                o.ActionItems.Add(item);
-                AddedRows[i] = item;
-                changes.Add(new Change("Next step", null, $"{text} {row.DueDate}".Trim()));
-            }
-            else if (item.Text != text || item.DueDate != row.DueDate)
-            {
-                changes.Add(new Change("Next step", $"{item.Text} {item.DueDate}".Trim(), $"{text} {row.DueDate}".Trim()));
-                item.Text = text;
-                item.DueDate = row.DueDate;
-            }
-            kept.Add(item);
-        }
-        foreach (var gone in o.ActionItems.Where(a => !kept.Contains(a)).ToList())
-        {
-            o.ActionItems.Remove(gone);
-            changes.Add(new Change("Next step", gone.Text, null));
-        }
-        return changes;
-    }
-
     static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
-    static string? Describe(int? level, string? evidence) => level is null ? evidence : evidence is null ? $"Level {level}" : $"Level {level}: {evidence}";
-    static string? Text<T>(T value) => value switch
-    {
-        null => null,
-        DateTime d => d.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture),
-        _ => value.ToString(),
-    };
 }
