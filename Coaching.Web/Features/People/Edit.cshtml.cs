@@ -1,3 +1,4 @@
+using Coaching.Domain.Organisation;
 using Coaching.Domain.People;
 using Coaching.Domain.Time;
 using Coaching.Web.Data;
@@ -13,7 +14,7 @@ namespace Coaching.Web.Features.People;
 /// One person (HR and Admin): their details, team (a move keeps their history; the old manager stops seeing them,
 /// the new one starts), whether they still work here, and their sign-in.
 /// </summary>
-public class EditModel(CoachingDbContext db, EmployeeAccess access, Leavers leavers, Account.AccountInvitations invitations, AuditTrail audit,
+public class EditPersonModel(CoachingDbContext db, EmployeeAccess access, Leavers leavers, Account.AccountInvitations invitations, AuditTrail audit,
     TimeProvider clock, IOptions<OrganisationOptions> org) : PageModel
 {
     [BindProperty] public PersonInput Input { get; set; } = new();
@@ -49,8 +50,8 @@ public class EditModel(CoachingDbContext db, EmployeeAccess access, Leavers leav
         if (!await LoadAsync(id, ct)) return NotFound();
         var email = string.IsNullOrWhiteSpace(Input.Email) ? null : Input.Email.Trim().ToLowerInvariant();
         var number = string.IsNullOrWhiteSpace(Input.EmployeeNumber) ? null : Input.EmployeeNumber.Trim();
-        var emailOwner = email is null ? null : await db.Employees.Where(e => e.Id != id && e.Email == email).Select(e => e.FirstName + " " + e.LastName).FirstOrDefaultAsync(ct);
-        var numberOwner = number is null ? null : await db.Employees.Where(e => e.Id != id && e.EmployeeNumber == number).Select(e => e.FirstName + " " + e.LastName).FirstOrDefaultAsync(ct);
+        var emailOwner = email is null ? null : await db.Employees.Where(e => e.Id != id && e.Email == email).Select(e => Employee.FullNameOf(e.FirstName, e.LastName)).FirstOrDefaultAsync(ct);
+        var numberOwner = number is null ? null : await db.Employees.Where(e => e.Id != id && e.EmployeeNumber == number).Select(e => Employee.FullNameOf(e.FirstName, e.LastName)).FirstOrDefaultAsync(ct);
         foreach (var (key, entry) in ModelState)
             if (entry.Errors.Count > 0) { entry.Errors.Clear(); ModelState.AddModelError(key, "That value could not be read."); }
         foreach (var p in PersonRules.Check(new(number, Input.FirstName?.Trim(), Input.LastName?.Trim(), email, Input.HireDate), emailOwner, numberOwner, Today))
@@ -106,8 +107,8 @@ public class EditModel(CoachingDbContext db, EmployeeAccess access, Leavers leav
         return RedirectToPage(new { id });
     }
 
-    static string Describe(Coaching.Domain.Organisation.Employee e) =>
-        $"{e.EmployeeNumber ?? "no id"}, {e.FirstName} {e.LastName}, {e.Email ?? "no email"}, role {e.JobRoleId}, team {e.TeamId}, hired {e.HireDate:yyyy-MM-dd}";
+    static string Describe(Employee e) =>
+        $"{e.EmployeeNumber ?? "no id"}, {e.FullName}, {e.Email ?? "no email"}, role {e.JobRoleId}, team {e.TeamId}, hired {e.HireDate:yyyy-MM-dd}";
 
     DateOnly Today => OrganisationClock.Today(clock.GetUtcNow().UtcDateTime, org.Value.Zone);
 

@@ -54,7 +54,7 @@ public class PeopleModel(EmployeeAccess access, TimeProvider clock, IOptions<Org
         var rows = await query.OrderBy(e => e.Team!.Name).ThenBy(e => e.LastName).Take(500)
             .Select(e => new { e.Id, e.FirstName, e.LastName, e.Email, Role = e.JobRole!.Name, Team = e.Team!.Name, e.Team.Site, e.HireDate, e.IsActive })
             .ToListAsync(ct);
-        Rows = rows.Select(r => new Row(r.Id, $"{r.FirstName} {r.LastName}", r.Email, r.Role, r.Team, r.Site, Tenure.Between(r.HireDate, today), r.IsActive)).ToList();
+        Rows = rows.Select(r => new Row(r.Id, Employee.FullNameOf(r.FirstName, r.LastName), r.Email, r.Role, r.Team, r.Site, Tenure.Between(r.HireDate, today), r.IsActive)).ToList();
         return this.PageOrPartial("_Rows", this);
     }
 }
