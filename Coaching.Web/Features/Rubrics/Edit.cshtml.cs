@@ -24,8 +24,8 @@ public class EditModel(CoachingDbContext db, TimeProvider clock, AuditTrail audi
     public bool ConfirmingPublish { get; private set; }
     /// <summary>The version that publishing supersedes, if any, for the confirmation's wording.</summary>
     public int? PreviousNumber { get; private set; }
-    /// <summary>True when discarding this draft deletes the whole rubric (nothing of it was ever published).</summary>
-    public bool IsFirstDraft => Version.Rubric!.CurrentVersionId is null;
+    /// <summary>True when discarding this draft deletes the whole rubric (nothing of it was ever published); the button says so.</summary>
+    public bool IsFirstDraft => RubricEditing.DiscardDeletesRubric(Version.Rubric!, Version);
 
     public async Task<IActionResult> OnGetAsync(int versionId, CancellationToken ct)
     {
@@ -56,14 +56,13 @@ public class EditModel(CoachingDbContext db, TimeProvider clock, AuditTrail audi
     {
         if (!await LoadAsync(versionId, ct)) return NotFound();
         if (!Version.IsEditable) return GoTo($"/Rubrics/Details/{RubricId}");
-        var rubric = await db.Rubrics.Include(r => r.Versions).SingleAsync(r => r.Id == RubricId, ct);
         if (!confirmed && RubricRules.Check(Version).Count == 0)
         {
             ConfirmingPublish = true;
-            PreviousNumber = rubric.Versions.Where(v => v.Status == RubricVersionStatus.Published).Select(v => (int?)v.Number).SingleOrDefault();
+            PreviousNumber = Version.Rubric!.Versions.Where(v => v.Status == RubricVersionStatus.Published).Select(v => (int?)v.Number).SingleOrDefault();
             return this.PageOrPartial("_Editor", this);
         }
-        PublishProblems = RubricEditing.Publish(rubric, Version, clock.GetUtcNow().UtcDateTime);
+        PublishProblems = RubricEditing.Publish(Version.Rubric!, Version, clock.GetUtcNow().UtcDateTime);
         if (PublishProblems.Count > 0) return Refused(PublishProblems, typed: null);
         audit.Record(User, "rubric.publish", $"{RubricName} v{Version.Number}");
         await db.SaveChangesAsync(ct);
@@ -76,10 +75,9 @@ public class EditModel(CoachingDbContext db, TimeProvider clock, AuditTrail audi
     {
         if (!await LoadAsync(versionId, ct)) return NotFound();
         if (!Version.IsEditable) return GoTo($"/Rubrics/Details/{RubricId}");
-        var rubric = await db.Rubrics.Include(r => r.Versions).SingleAsync(r => r.Id == RubricId, ct);
-        var deleteRubric = RubricEditing.DiscardDeletesRubric(rubric, Version);
+        var deleteRubric = RubricEditing.DiscardDeletesRubric(Version.Rubric!, Version);
         db.RubricVersions.Remove(Version);
-        if (deleteRubric) db.Rubrics.Remove(rubric);
+        if (deleteRubric) db.Rubrics.Remove(Version.Rubric!);
         await db.SaveChangesAsync(ct);
         TempData["Toast"] = deleteRubric ? $"{RubricName} was never published; it is deleted." : $"Draft v{Version.Number} of {RubricName} is discarded.";
         return GoTo(deleteRubric ? "/Rubrics" : $"/Rubrics/Details/{RubricId}");
@@ -123,7 +121,7 @@ public class EditModel(CoachingDbContext db, TimeProvider clock, AuditTrail audi
     async Task<bool> LoadAsync(int versionId, CancellationToken ct)
     {
         Version = (await db.RubricVersions.Include(v => v.Levels).Include(v => v.Categories)
-            .Include(v => v.Skills).ThenInclude(s => s.Descriptors).Include(v => v.Rubric)
+            .Include(v => v.Skills).ThenInclude(s => s.Descriptors).Include(v => v.Rubric).ThenInclude(r => r!.Versions)
             .AsSplitQuery().SingleOrDefaultAsync(v => v.Id == versionId, ct))!;
         return Version is not null;
     }
