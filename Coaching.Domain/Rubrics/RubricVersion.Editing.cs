@@ -72,7 +72,8 @@ public partial class RubricVersion
         if (Levels.Count >= RubricRules.MaxLevels) return Refused(RubricField.Levels, $"A rubric has at most {RubricRules.MaxLevels} levels.");
         var next = MaxLevel + 1;
         // The default name could already be taken (a level renamed "Level 5"); a level name is unique, so count on.
-        var name = Enumerable.Range(next, RubricRules.MaxLevels + 1).Select(n => $"Level {n}")
+        // One more candidate than there are levels: at least one of them is free.
+        var name = Enumerable.Range(next, Levels.Count + 1).Select(n => $"Level {n}")
             .First(n => !Levels.Any(l => string.Equals(l.Name.Trim(), n, StringComparison.OrdinalIgnoreCase)));
         Levels.Add(new RubricLevel { Value = next, Name = name });
         return [];

@@ -202,6 +202,49 @@ public class RubricDraftEditingTests
     }
 
     [Fact]
+    public void Moving_follows_the_stored_order_not_the_list_order()
+    {
+        var draft = Draft();
+        Assert.Empty(draft.Apply(new RubricEdit.AddSkill("Tills", null)));
+        Assert.Empty(draft.Apply(new RubricEdit.AddCategory("Digital")));
+        Assert.Equal((2, 2), (draft.Skills[2].Order, draft.Categories[2].Order));
+        Assert.Empty(draft.Apply(new RubricEdit.MoveSkill(draft.Skills[2].Id, -1)));
+        Assert.Equal(["Greeting", "Tills", "Refunds"], draft.Skills.OrderBy(s => s.Order).Select(s => s.Name));
+        draft.Categories[2].Id = 12;
+        Assert.Empty(draft.Apply(new RubricEdit.MoveCategory(12, -1)));
+        Assert.Equal(["Service", "Digital", "Safety"], draft.Categories.OrderBy(c => c.Order).Select(c => c.Name));
+    }
+
+    [Fact]
+    public void The_first_skill_and_category_of_an_empty_draft_come_first()
+    {
+        var draft = Draft();
+        draft.Skills.Clear();
+        draft.Categories.Clear();
+        Assert.Empty(draft.Apply(new RubricEdit.AddSkill("Tills", null)));
+        Assert.Empty(draft.Apply(new RubricEdit.AddCategory("Digital")));
+        Assert.Equal((0, 0), (draft.Skills.Single().Order, draft.Categories.Single().Order));
+    }
+
+    [Fact]
+    public void Removing_a_category_unfiles_the_skills_filed_under_it_by_id_or_by_reference_and_no_others()
+    {
+        var draft = Draft();
+        var safety = draft.Categories[1];
+        draft.Skills[1].CategoryId = 11; // filed by id only, as loaded from the database
+        draft.Skills.Add(new Skill { Id = 3, Name = "Tills", Category = safety }); // filed by reference, not saved yet
+        Assert.Empty(draft.Apply(new RubricEdit.RemoveCategory(99)));
+        Assert.Equal(11, draft.Skills[1].CategoryId);
+        Assert.Same(safety, draft.Skills[2].Category);
+
+        Assert.Empty(draft.Apply(new RubricEdit.RemoveCategory(11)));
+        Assert.Null(draft.Skills[1].CategoryId);
+        Assert.Null(draft.Skills[2].Category);
+        Assert.Equal(10, draft.Skills[0].CategoryId);
+        Assert.Equal("Service", draft.Skills[0].Category!.Name);
+    }
+
+    [Fact]
     public void Removing_a_skill_takes_its_descriptors_and_removing_it_again_is_no_problem()
     {
         var draft = Draft();
