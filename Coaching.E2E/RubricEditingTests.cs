@@ -53,6 +53,33 @@ public class RubricEditingTests(LiveApp app) : IClassFixture<LiveApp>
     }
 
     [Fact]
+    public async Task A_level_renamed_to_another_levels_name_shows_a_message_beside_it_and_keeps_what_was_typed()
+    {
+        var page = await OpenEditorAsync(app, "Barista");
+        var third = page.GetByLabel("Level 3", new() { Exact = true });
+        await Assertions.Expect(third).ToHaveValueAsync("Proficient");
+
+        await third.FillAsync("EXPERT");
+        await LeaveAsync(page, third);
+
+        var message = page.Locator("#level-3-error");
+        await Assertions.Expect(message).ToBeVisibleAsync();
+        await Assertions.Expect(message).ToHaveTextAsync("Two levels cannot share a name.");
+        await Assertions.Expect(message).ToBeInViewportAsync();
+        await Assertions.Expect(third).ToHaveValueAsync("EXPERT");
+        await Assertions.Expect(third).ToHaveAttributeAsync("aria-invalid", "true");
+        await Assertions.Expect(third).ToBeFocusedAsync();
+        // Nothing was saved: the descriptors still name level 3 by its old name.
+        await Assertions.Expect(page.GetByLabel("3 Proficient").First).ToBeVisibleAsync();
+
+        await third.FillAsync("Skilled");
+        await LeaveAsync(page, third);
+        await Assertions.Expect(page.Locator("#level-3-error")).ToBeEmptyAsync();
+        await Assertions.Expect(page.GetByLabel("3 Skilled").First).ToBeVisibleAsync();
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Publishing_with_empty_descriptors_says_which_and_then_asks_before_publishing()
     {
         var page = await OpenEditorAsync(app, "Contact centre agent");

@@ -16,9 +16,10 @@ public enum RubricVersionStatus { Draft = 0, Published = 1, Superseded = 2 }
 
 /// <summary>
 /// One version of a rubric. A published version never changes: observations keep pointing at it,
-/// and editing starts a new draft (see <see cref="RubricEditing.StartDraft"/>).
+/// and editing starts a new draft (see <see cref="RubricEditing.StartDraft"/>). A draft edits itself
+/// (<see cref="Apply"/>, in RubricVersion.Editing.cs) and answers with the problems that stopped an edit.
 /// </summary>
-public class RubricVersion
+public partial class RubricVersion
 {
     public int Id { get; set; }
     public int RubricId { get; set; }

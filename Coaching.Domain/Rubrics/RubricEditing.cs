@@ -53,6 +53,13 @@ public static class RubricEditing
         : rubric.Versions.Where(v => v.Number > version.Number && v.PublishedAtUtc is not null)
             .OrderBy(v => v.Number).Select(v => v.PublishedAtUtc).FirstOrDefault();
 
+    /// <summary>
+    /// Discarding a draft keeps the published versions. A rubric that was never published has nothing else, so
+    /// discarding its only draft deletes the rubric too, instead of leaving an empty shell.
+    /// </summary>
+    public static bool DiscardDeletesRubric(Rubric rubric, RubricVersion draft) =>
+        rubric.CurrentVersionId is null && rubric.Versions.All(v => v == draft);
+
     /// <summary>Publishes <paramref name="draft"/> as the rubric's current version, superseding the previous one.</summary>
     public static IReadOnlyList<RubricProblem> Publish(Rubric rubric, RubricVersion draft, DateTime nowUtc)
     {

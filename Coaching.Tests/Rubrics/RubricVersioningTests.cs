@@ -94,6 +94,30 @@ public class RubricVersioningTests(CoachingFactory factory) : IClassFixture<Coac
     }
 
     [Fact]
+    public async Task A_level_renamed_to_another_levels_name_is_refused_beside_it_and_removing_the_top_level_takes_its_descriptors()
+    {
+        var hr = await Browser.SignedInAsync(factory, "hr@demo.local");
+        var draftId = await StartDraftAsync(hr, await RubricIdAsync("Contact centre agent"));
+
+        var refused = await hr.PostAsync($"/Rubrics/Edit/{draftId}?handler=LevelName", new() { ["value"] = "3", ["name"] = " beginning" }, htmx: true);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        var page = await Browser.ParseAsync(refused);
+        var field = page.GetElementById("level-3")!;
+        Assert.Equal(" beginning", field.GetAttribute("value"));
+        Assert.Equal("true", field.GetAttribute("aria-invalid"));
+        Assert.Equal("level-3-error", field.GetAttribute("aria-describedby"));
+        Assert.Equal("Two levels cannot share a name.", page.GetElementById("level-3-error")!.TextContent);
+        Assert.Equal("Proficient", await factory.WithDbAsync(db => db.RubricLevels.Where(l => l.RubricVersionId == draftId && l.Value == 3).Select(l => l.Name).SingleAsync()));
+
+        var removed = await hr.PostAsync($"/Rubrics/Edit/{draftId}?handler=RemoveLevel", [], htmx: true);
+
+        Assert.Equal(HttpStatusCode.OK, removed.StatusCode);
+        var levels = await factory.WithDbAsync(db => db.LevelDescriptors.Where(d => db.Skills.Any(s => s.Id == d.SkillId && s.RubricVersionId == draftId)).Select(d => d.Level).Distinct().OrderBy(l => l).ToListAsync());
+        Assert.Equal([1, 2, 3], levels);
+    }
+
+    [Fact]
     public async Task Skills_and_categories_are_added_reordered_and_removed_inline()
     {
         var hr = await Browser.SignedInAsync(factory, "hr@demo.local");
