@@ -322,7 +322,7 @@ public sealed partial class DemoSeeder
         }
         Guid Key(string role, string skill) => SkillOf(role, skill).Key;
         var zoeFirst = skillNames[plans.Single(p => p.Employee!.FullName == "Zoë Łukasiewicz").CurrentSkills.First().SkillKey];
-        Change("Zoë Łukasiewicz", 9, $"{zoeFirst}: target raised one level, she is ahead of plan.", (p, at, by, day) =>
+        Change("Zoë Łukasiewicz", 9, $"{zoeFirst}: target raised one level; Zoë wants to lead the Saturday picking.", (p, at, by, day) =>
         {
             var skill = p.CurrentSkills.First();
             Must(p.ChangeTarget(skill.SkillKey, skillNames[skill.SkillKey], Math.Min(HighestLevel, skill.TargetLevel + 1), skill.TargetDate, LowestLevel, HighestLevel, day, by, at), "target change");
@@ -396,7 +396,8 @@ public sealed partial class DemoSeeder
             foreach (var skill in plan.CurrentSkills)
             {
                 int? observed = last.TryGetValue(skill.SkillKey, out var o) ? o : null;
-                var latest = Math.Clamp((observed ?? 1) + 1, 1, 5);
+                // Honest by default: below the target not yet confident (at most 3), at or above it fairly confident or more.
+                var latest = observed is not { } seen ? 2 : seen < skill.TargetLevel ? Math.Min(3, seen + 1) : Math.Clamp(seen + 1, 3, ConfidenceRules.Highest);
                 if (observed < skill.TargetLevel && confidentLow.Remove(e.FullName)) latest = 5;
                 else if (observed >= skill.TargetLevel && observedHighNotConfident.Remove(e.FullName)) latest = 2;
                 foreach (var (fraction, level) in new[] { (0.9, Math.Max(1, latest - 2)), (0.5, Math.Max(1, latest - 1)), (0.1, latest) })
