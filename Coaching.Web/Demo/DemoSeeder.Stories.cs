@@ -109,13 +109,23 @@ public sealed partial class DemoSeeder
     const int LowestLevel = 1;
     static int HighestLevel => RubricRules.DefaultLevelNames.Count;
 
+    /// <summary>
+    /// The organisation's zone for the demo's dates. A misconfigured zone is the pages' error to report (they need it);
+    /// the demo still seeds, with dates in UTC, rather than stopping the app from starting.
+    /// </summary>
+    TimeZoneInfo OrganisationZoneOrUtc()
+    {
+        try { return organisation.Value.Zone; }
+        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException) { return TimeZoneInfo.Utc; }
+    }
+
     readonly record struct Seen(int EmployeeId, Guid SkillKey, int Level, DateTime ObservedAtUtc);
 
     async Task SeedStoriesAsync(DateTime now, Func<string, string, string, int?, AppUser> addUser,
         Dictionary<string, (RubricVersion Version, Dictionary<string, Skill> Skills)> rubricsByRole, Dictionary<string, JobRole> jobRoles, CancellationToken ct)
     {
         var random = new Random(11);
-        var zone = organisation.Value.Zone;
+        var zone = OrganisationZoneOrUtc();
         DateOnly DayOf(DateTime utc) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(utc, zone));
         DateTime At(DateOnly day, int hour) => TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(new TimeOnly(hour, 0)), zone);
         var today = DayOf(now);
