@@ -101,9 +101,12 @@ public class DevelopmentStorageTests(CoachingFactory factory) : IClassFixture<Co
     public async Task Choices_confidence_settings_and_the_career_path_are_kept()
     {
         var (person, manager, keys) = await SomeoneAsync();
+        var nextRoleId = 0;
         await factory.WithDbAsync(async db =>
         {
-            db.ChoosableSkills.AddRange(keys.Select(k => new ChoosableSkill { SkillKey = k, MarkedAtUtc = Now, MarkedByUserId = manager }));
+            // The demo already opens some skills to choose; a skill is marked once.
+            var marked = await db.ChoosableSkills.Select(c => c.SkillKey).ToListAsync();
+            db.ChoosableSkills.AddRange(keys.Except(marked).Select(k => new ChoosableSkill { SkillKey = k, MarkedAtUtc = Now, MarkedByUserId = manager }));
             var settings = new DevelopmentSettings();
             Assert.Empty(settings.Change(2, 60, manager, Now));
             db.DevelopmentSettings.Add(settings);
@@ -128,6 +131,7 @@ public class DevelopmentStorageTests(CoachingFactory factory) : IClassFixture<Co
             roles[0].LeadsTo.Add(roles[1]);
             roles[1].CreatedByNewTechnology = true;
             await db.SaveChangesAsync();
+            nextRoleId = roles[1].Id;
         });
 
         await factory.WithDbAsync(async db =>
@@ -140,7 +144,7 @@ public class DevelopmentStorageTests(CoachingFactory factory) : IClassFixture<Co
             var settings = await db.DevelopmentSettings.AsNoTracking().SingleAsync();
             Assert.Equal((DevelopmentSettings.SingleId, 2, 60), (settings.Id, settings.SkillChoiceLimit, settings.ConversationTargetDays));
             var first = await db.JobRoles.Include(r => r.LeadsTo).AsNoTracking().OrderBy(r => r.Id).FirstAsync();
-            var next = first.LeadsTo.Single();
+            var next = first.LeadsTo.Single(r => r.Id == nextRoleId); // next to the demo's own career path
             Assert.True(next.CreatedByNewTechnology);
             Assert.Equal(DevelopmentTrack.Newskilling, TrackRules.TrackFor(DevelopmentGoal.MoveToAnotherRole, next));
         });

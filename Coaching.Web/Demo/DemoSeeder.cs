@@ -4,13 +4,18 @@ using Coaching.Domain.Observations;
 using Coaching.Domain.Organisation;
 using Coaching.Domain.Rubrics;
 using Coaching.Web.Data;
+using Coaching.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Coaching.Web.Demo;
 
-/// <summary>Seeds the demo organisation (four sites, their teams, rubrics and eight weeks of observations) into an empty database.</summary>
-public sealed class DemoSeeder(CoachingDbContext db, IPasswordHasher<AppUser> hasher, TimeProvider clock)
+/// <summary>
+/// Seeds the demo organisation (four sites, their teams, rubrics and eight weeks of observations) into an empty database,
+/// then its development stories (DemoSeeder.Stories.cs).
+/// </summary>
+public sealed partial class DemoSeeder(CoachingDbContext db, IPasswordHasher<AppUser> hasher, TimeProvider clock, IOptions<OrganisationOptions> organisation)
 {
     public const string Password = "Coaching!2026";
 
@@ -30,7 +35,7 @@ public sealed class DemoSeeder(CoachingDbContext db, IPasswordHasher<AppUser> ha
 
     public static string AccountsBanner =>
         "Demo accounts (password " + Password + "): admin@demo.local (Admin), hr@demo.local (HR), " +
-        string.Join(", ", Teams.Select(t => $"{t.ManagerEmail} (Manager, {t.Name})")) +
+        string.Join(", ", Teams.Append(BranchTeam).Select(t => $"{t.ManagerEmail} (Manager, {t.Name})")) +
         ", and one per employee as firstname.lastname@demo.local, e.g. " + EmailFor("Ana Ruiz");
 
     public static string EmailFor(string fullName)
@@ -207,5 +212,9 @@ public sealed class DemoSeeder(CoachingDbContext db, IPasswordHasher<AppUser> ha
             o.SyncRatings();
         }
         await db.SaveChangesAsync(ct);
+
+        // Added after everything above, with random numbers of their own, so the people and observations above stay
+        // exactly as they were before the stories existed (tests name them).
+        await SeedStoriesAsync(now, AddUser, rubricsByRole.ToDictionary(r => r.Key, r => (r.Value.Version, r.Value.Skills)), jobRoles, ct);
     }
 }
