@@ -51,7 +51,7 @@ public class ConversationsTests(LiveApp app) : IClassFixture<LiveApp>
 
         await page.GotoAsync("/Team");
         await Assertions.Expect(Tile(page, "Grace Mensah").Locator(".last-conversation")).ToHaveTextAsync("Conversation today");
-        await Assertions.Expect(Tile(page, "Grace Mensah")).ToContainTextAsync("Never observed");
+        await Assertions.Expect(Tile(page, "Grace Mensah")).ToContainTextAsync("days since last observation"); // the demo observation, unchanged: a conversation is not an observation
         await page.Context.CloseAsync();
     }
 

@@ -118,18 +118,18 @@ public class ConversationsTests(CoachingFactory factory) : IClassFixture<Coachin
     [Fact]
     public async Task A_double_submit_of_the_same_form_logs_one_conversation()
     {
-        var manager = await Browser.SignedInAsync(factory, "manager3@demo.local");
-        var ingrid = await factory.PersonAsync("Ingrid Johansson");
+        var manager = await Browser.SignedInAsync(factory, "manager2@demo.local");
+        var emily = await factory.PersonAsync("Emily Carter");
         var key = Guid.NewGuid();
-        var form = Conversation(Today, "Talked about taking on the vaccine clinic", ["Complete the cold-chain module"], formKey: key);
+        var form = Conversation(Today, "Talked about moving to the complaints desk", ["Listen to five complaint calls"], formKey: key);
 
         // A double tap: both requests are in flight at once; then the form is resent after a dropped connection.
-        var taps = await Task.WhenAll(manager.PostAsync(Url(ingrid.Id), form, htmx: true), manager.PostAsync(Url(ingrid.Id), form, htmx: true));
-        var resent = await manager.PostAsync(Url(ingrid.Id), form, htmx: true);
+        var taps = await Task.WhenAll(manager.PostAsync(Url(emily.Id), form, htmx: true), manager.PostAsync(Url(emily.Id), form, htmx: true));
+        var resent = await manager.PostAsync(Url(emily.Id), form, htmx: true);
 
         Assert.All(taps.Append(resent), r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
         Assert.Contains("This conversation was already logged.", resent.Headers.GetValues("HX-Trigger").Single());
-        var saved = Assert.Single(await ConversationsOfAsync(ingrid.Id));
+        var saved = Assert.Single(await ConversationsOfAsync(emily.Id));
         Assert.Single(saved.Steps);
         Assert.Equal(key, saved.FormKey);
         // The form that comes back is a fresh one: its next conversation is a new one.

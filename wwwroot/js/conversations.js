@@ -14,10 +14,13 @@
       if (inputs.length) inputs[inputs.length - 1].focus();
     }
     button.hidden = rows() >= Number(button.getAttribute('data-max-steps') || 10);
-    // A refused form: take the person to the first message.
-    if (e.detail.xhr && e.detail.xhr.status === 422 && e.detail.target && e.detail.target.id === 'conversations-body') {
-      var invalid = document.querySelector('#log-conversation .is-invalid');
-      if (invalid) invalid.focus();
-    }
+  });
+  // A refused form: take the person to the first message (once htmx has settled, so nothing moves focus after us).
+  document.body.addEventListener('htmx:afterSettle', function (e) {
+    if (!e.detail.xhr || e.detail.xhr.status !== 422) return;
+    var invalid = document.querySelector('#log-conversation .is-invalid, .conversation .is-invalid');
+    if (!invalid) return;
+    invalid.scrollIntoView({ block: 'center' });
+    invalid.focus({ preventScroll: true });
   });
 })();
