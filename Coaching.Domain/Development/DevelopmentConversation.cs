@@ -35,6 +35,11 @@ public class DevelopmentConversation
     public DateTime? ReflectedAtUtc { get; set; }
     public DateTime CreatedAtUtc { get; set; }
     public DateTime UpdatedAtUtc { get; set; }
+    /// <summary>
+    /// The one-time key of the form it was logged from (unique): a double tap or a resent form after a dropped
+    /// connection finds the conversation already saved instead of logging it twice. Null for ones not logged by a form.
+    /// </summary>
+    public Guid? FormKey { get; set; }
     public List<AgreedStep> Steps { get; set; } = [];
 
     /// <summary>

@@ -89,6 +89,8 @@ sealed class DevelopmentConversationConfiguration : IEntityTypeConfiguration<Dev
         // The last conversation per person (team tiles, the conversation rate).
         b.HasIndex(c => new { c.EmployeeId, c.HeldOn });
         b.HasIndex(c => new { c.ManagerUserId, c.HeldOn });
+        // A form logs one conversation however often it is sent (double tap, resend after a dropped connection).
+        b.HasIndex(c => c.FormKey).IsUnique();
     }
 }
 

@@ -1,7 +1,9 @@
+using Coaching.Domain.Development;
 using Coaching.Domain.Observations;
 using Coaching.Domain.Organisation;
 using Coaching.Domain.Time;
 using Coaching.Web.Data;
+using Coaching.Web.Features.Development;
 using Coaching.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -27,6 +29,11 @@ public class MyTeamModel(CoachingDbContext db, EmployeeAccess access, TimeProvid
             1 => "Observed yesterday",
             var d => $"{d} days since last observation",
         };
+        /// <summary>Days since the last development conversation (null: none yet); an observation is not one.</summary>
+        public int? DaysSinceConversation { get; init; }
+        /// <summary>Past the organisation's target (every N days), or never had one.</summary>
+        public bool IsConversationDue { get; init; }
+        public string LastConversationText => ConversationTarget.DaysSinceText(DaysSinceConversation);
     }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -49,14 +56,20 @@ public class MyTeamModel(CoachingDbContext db, EmployeeAccess access, TimeProvid
                 LastObserved = db.Observations.Where(o => o.EmployeeId == e.Id && o.Status == ObservationStatus.Submitted)
                     .Max(o => (DateTime?)o.ObservedAtUtc),
                 OpenSteps = db.ActionItems.Count(a => a.EmployeeId == e.Id && !a.IsDone && a.Observation!.Status == ObservationStatus.Submitted),
+                LastConversation = db.DevelopmentConversations.Where(c => c.EmployeeId == e.Id).Max(c => (DateOnly?)c.HeldOn),
             })
             .ToListAsync(ct);
+        var conversationTarget = await db.ConversationTargetDaysAsync(ct);
         Teams = rows
             .GroupBy(r => (r.TeamName, r.Site))
             .OrderBy(g => g.Key.TeamName)
             .Select(g => new TeamGroup(g.Key.TeamName, g.Key.Site, g
                 .Select(r => new Tile(r.Id, $"{r.FirstName} {r.LastName}", r.Role, Tenure.Between(r.HireDate, today),
-                    r.LastObserved is { } at ? OrganisationClock.DaysBetween(at, now, zone) : null, r.OpenSteps))
+                    r.LastObserved is { } at ? OrganisationClock.DaysBetween(at, now, zone) : null, r.OpenSteps)
+                {
+                    DaysSinceConversation = ConversationRate.DaysSince(r.LastConversation, today),
+                    IsConversationDue = !ConversationRate.MeetsTarget(r.LastConversation, today, conversationTarget),
+                })
                 .OrderByDescending(t => t.IsDue).ThenByDescending(t => t.DaysSinceObserved ?? int.MaxValue).ThenBy(t => t.Name)
                 .ToList()))
             .ToList();

@@ -121,6 +121,9 @@ namespace Coaching.Web.Data.Migrations.SqlServer
                     b.Property<int>("EmployeeId")
                         .HasColumnType("int");
 
+                    b.Property<Guid?>("FormKey")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<DateOnly>("HeldOn")
                         .HasColumnType("date");
 
@@ -144,6 +147,10 @@ namespace Coaching.Web.Data.Migrations.SqlServer
                         .HasColumnType("datetime2");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FormKey")
+                        .IsUnique()
+                        .HasFilter("[FormKey] IS NOT NULL");
 
                     b.HasIndex("EmployeeId", "HeldOn");
 

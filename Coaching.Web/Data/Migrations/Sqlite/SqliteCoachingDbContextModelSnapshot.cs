@@ -110,6 +110,9 @@ namespace Coaching.Web.Data.Migrations.Sqlite
                     b.Property<int>("EmployeeId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("FormKey")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("HeldOn")
                         .HasColumnType("TEXT");
 
@@ -133,6 +136,9 @@ namespace Coaching.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FormKey")
+                        .IsUnique();
 
                     b.HasIndex("EmployeeId", "HeldOn");
 

@@ -1,0 +1,39 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Coaching.Web.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class AddConversationFormKey : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<Guid>(
+                name: "FormKey",
+                table: "DevelopmentConversations",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DevelopmentConversations_FormKey",
+                table: "DevelopmentConversations",
+                column: "FormKey",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_DevelopmentConversations_FormKey",
+                table: "DevelopmentConversations");
+
+            migrationBuilder.DropColumn(
+                name: "FormKey",
+                table: "DevelopmentConversations");
+        }
+    }
+}
