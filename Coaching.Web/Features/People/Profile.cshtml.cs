@@ -13,7 +13,8 @@ using Microsoft.Extensions.Options;
 namespace Coaching.Web.Features.People;
 
 /// <summary>An employee's development: where they stand per skill against their role, the trend, the history, the open next steps.</summary>
-public class ProfileModel(CoachingDbContext db, EmployeeAccess access, IAuthorizationService authorization, Rubrics.PublishedRubrics rubrics, TimeProvider clock, IOptions<OrganisationOptions> org) : PageModel
+public class ProfileModel(CoachingDbContext db, EmployeeAccess access, IAuthorizationService authorization, Rubrics.PublishedRubrics rubrics, TimeProvider clock, IOptions<OrganisationOptions> org,
+    Development.DevelopmentChoices choices) : PageModel
 {
     public const int HistoryPageSize = 5;
 
@@ -26,6 +27,7 @@ public class ProfileModel(CoachingDbContext db, EmployeeAccess access, IAuthoriz
     public bool CanMarkDone { get; private set; }
     public DateOnly Today { get; private set; }
     public int MaxLevel { get; private set; } = 4;
+    public Development.DevelopmentChoices.View Choices { get; private set; } = null!;
 
     public sealed record SkillLine(string Name, string Category, int? Current, int? Required, SkillProgress? Progress)
     {
@@ -79,6 +81,7 @@ public class ProfileModel(CoachingDbContext db, EmployeeAccess access, IAuthoriz
 
         OpenSteps = await OpenStepsAsync(id, ct);
         History = await HistoryAsync(id, 0, ct);
+        Choices = await choices.ForProfileAsync(employee, ct);
         return Page();
     }
 
