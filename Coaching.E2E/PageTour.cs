@@ -45,6 +45,8 @@ public static class PageTour
         new("Coverage (manager)", "manager@demo.local", 1024, 768, Go("/Insights/Coverage")),
         new("My development (phone)", "ana.ruiz@demo.local", 390, 844, Go("/Me")),
         new("My summary (phone)", "ana.ruiz@demo.local", 390, 844, Go("/MySummary")),
+        new("My development, choices and confidence (phone)", "ana.ruiz@demo.local", 390, 844, Go("/MyDevelopment")),
+        new("Choosable skills", "hr@demo.local", 1024, 768, Go("/Development/ChoosableSkills")),
         new("Coverage", "hr@demo.local", 1024, 768, Go("/Insights/Coverage")),
         new("Coverage, last 30 days (cells never observed)", "hr@demo.local", 1024, 768, Go("/Insights/Coverage?period=30")),
         new("Gaps", "hr@demo.local", 1024, 768, Go("/Insights/Gaps")),

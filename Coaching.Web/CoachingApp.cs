@@ -85,6 +85,7 @@ public static class CoachingApp
         services.AddMemoryCache();
         services.AddScoped<Features.Rubrics.PublishedRubrics>();
         services.AddScoped<Features.Development.DevelopmentConversations>();
+        services.AddScoped<Features.Development.DevelopmentChoices>();
         services.AddScoped<DemoSeeder>();
         services.AddSummaries(config);
         services.AddInsights(config);

@@ -1,3 +1,5 @@
+using Coaching.Domain.People;
+
 namespace Coaching.Domain.Development;
 
 /// <summary>
@@ -21,6 +23,7 @@ public static class ConfidenceRules
     public const int Lowest = 1;
     public const int Highest = 5;
     public const string LevelField = "Level";
+    public const string SkillField = "SkillKey";
 
     public static string LevelLabel(int level) => level switch
     {
@@ -53,6 +56,18 @@ public static class ConfidenceRules
         if (c >= 4 && o < e) return ConfidenceMismatch.ConfidentObservedLow;
         if (c <= 2 && o >= e) return ConfidenceMismatch.ObservedHighNotConfident;
         return ConfidenceMismatch.None;
+    }
+
+    /// <summary>
+    /// The employee rates their confidence in a skill. <paramref name="rateable"/> are the skills they may rate: those of
+    /// their active plans and those they chose.
+    /// </summary>
+    public static (ConfidenceRating? Rating, IReadOnlyList<FieldProblem> Problems) Rate(int employeeId, Guid skillKey, int? level,
+        IEnumerable<Guid> rateable, DateTime nowUtc)
+    {
+        if (!rateable.Contains(skillKey)) return (null, [new(SkillField, "Rate a skill of your plan or one you chose.")]);
+        if (LevelProblem(level) is { } problem) return (null, [new(LevelField, problem)]);
+        return (new ConfidenceRating { EmployeeId = employeeId, SkillKey = skillKey, Level = level!.Value, RatedAtUtc = nowUtc }, []);
     }
 
     public static string? Label(this ConfidenceMismatch mismatch) => mismatch switch

@@ -26,6 +26,18 @@ public class ChoosableSkill
     public Guid SkillKey { get; set; }
     public DateTime MarkedAtUtc { get; set; }
     public required string MarkedByUserId { get; set; }
+
+    /// <summary>
+    /// What HR's save changes: the skills to mark and to unmark. Only skills HR was shown can be unmarked, so a mark on a
+    /// skill no published rubric has any more (not on the page) stays until HR can see it again.
+    /// </summary>
+    public static (IReadOnlyList<Guid> Marked, IReadOnlyList<Guid> Unmarked) Changes(IEnumerable<Guid> current, IEnumerable<Guid> wanted, IEnumerable<Guid> shown)
+    {
+        var now = current.ToHashSet();
+        var on = shown.ToHashSet();
+        var want = wanted.Where(on.Contains).ToHashSet();
+        return (want.Where(k => !now.Contains(k)).ToList(), on.Where(k => now.Contains(k) && !want.Contains(k)).ToList());
+    }
 }
 
 public sealed record SkillChoiceResult(SkillChoice? Choice, IReadOnlyList<FieldProblem> Problems);
@@ -40,9 +52,13 @@ public static class SkillChoiceRules
         var active = existing.Where(c => c.IsActive).ToList();
         if (!choosable.Contains(skillKey)) return [new(SkillField, $"{skillName} is not one of the skills you can choose.")];
         if (active.Any(c => c.SkillKey == skillKey)) return [new(SkillField, $"You already chose {skillName}.")];
-        if (active.Count >= limit) return [new(SkillField, $"You can choose up to {limit} {(limit == 1 ? "skill" : "skills")} at a time; drop one to choose {skillName}.")];
+        if (active.Count >= limit) return [new(SkillField, LimitReached(limit))];
         return [];
     }
+
+    /// <summary>Said beside the field when the employee already has as many choices as the organisation allows.</summary>
+    public static string LimitReached(int limit) =>
+        $"You have chosen {limit} {(limit == 1 ? "skill" : "skills")}, the most your organisation allows: drop one first.";
 
     /// <summary>The employee chooses a skill; <paramref name="existing"/> are their choices so far (dropped ones included).</summary>
     public static SkillChoiceResult Choose(int employeeId, Guid skillKey, string skillName, IEnumerable<Guid> choosable,

@@ -70,11 +70,11 @@ public class SkillChoiceRulesTests
     {
         var three = new[] { Chose(A), Chose(B), Chose(C) };
         var full = SkillChoiceRules.Choose(7, D, "Milk steaming", Choosable, three, 3, Now);
-        Assert.Equal("You can choose up to 3 skills at a time; drop one to choose Milk steaming.", full.Problems.Single().Message);
+        Assert.Equal("You have chosen 3 skills, the most your organisation allows: drop one first.", full.Problems.Single().Message);
         Assert.NotNull(SkillChoiceRules.Choose(7, D, "Milk steaming", Choosable, three, 4, Now).Choice);
         Assert.NotNull(SkillChoiceRules.Choose(7, D, "Milk steaming", Choosable, [Chose(A), Chose(B), Chose(C, dropped: Now)], 3, Now).Choice);
         Assert.NotNull(SkillChoiceRules.Choose(7, D, "Milk steaming", Choosable, [Chose(A), Chose(B), Chose(C, employeeId: 8)], 3, Now).Choice);
-        Assert.Equal("You can choose up to 1 skill at a time; drop one to choose Milk steaming.", SkillChoiceRules.Choose(7, D, "Milk steaming", Choosable, [Chose(A)], 1, Now).Problems.Single().Message);
+        Assert.Equal("You have chosen 1 skill, the most your organisation allows: drop one first.", SkillChoiceRules.Choose(7, D, "Milk steaming", Choosable, [Chose(A)], 1, Now).Problems.Single().Message);
     }
 
     [Fact]

@@ -88,7 +88,7 @@ public class AccessTests(CoachingFactory factory) : IClassFixture<CoachingFactor
     };
 
     /// <summary>Pages that take an employee id but only ever act on the account's own employee (the id must match it).</summary>
-    static readonly string[] OwnEmployeeOnly = ["/Summaries/Mine"];
+    static readonly string[] OwnEmployeeOnly = ["/Summaries/Mine", "/Development/MyDevelopment"];
 
     [Fact]
     public async Task Every_handler_taking_an_employee_id_is_on_a_page_that_asks_EmployeeAccess()
@@ -157,6 +157,8 @@ public class AccessTests(CoachingFactory factory) : IClassFixture<CoachingFactor
             ("/Settings/Password", [L, S, S, S, S]),
             ("/Me", [L, R, N, N, N]), // to their own profile
             ("/MySummary", [L, S, N, N, N]),
+            ("/MyDevelopment", [L, S, N, N, N]),
+            ("/Development/ChoosableSkills", [L, F, F, S, S]),
             ($"/People/{ana}", [L, S, S, S, S]),
             ($"/People/{ana}/Conversations", [L, S, S, S, S]),
             ("/Team", [L, F, S, F, S]),

@@ -13,7 +13,8 @@ using Microsoft.Extensions.Options;
 namespace Coaching.Web.Features.People;
 
 /// <summary>An employee's development: where they stand per skill against their role, the trend, the history, the open next steps.</summary>
-public class ProfileModel(CoachingDbContext db, EmployeeAccess access, IAuthorizationService authorization, Rubrics.PublishedRubrics rubrics, TimeProvider clock, IOptions<OrganisationOptions> org) : PageModel
+public class ProfileModel(CoachingDbContext db, EmployeeAccess access, IAuthorizationService authorization, Rubrics.PublishedRubrics rubrics, TimeProvider clock, IOptions<OrganisationOptions> org,
+    Development.DevelopmentChoices choices, Development.DevelopmentConversations conversations) : PageModel
 {
     public const int HistoryPageSize = 5;
 
@@ -27,6 +28,7 @@ public class ProfileModel(CoachingDbContext db, EmployeeAccess access, IAuthoriz
     public DateOnly Today { get; private set; }
     public int MaxLevel { get; private set; } = 4;
     public Development.DevelopmentConversations.ProfileSummary Conversations { get; private set; } = null!;
+    public Development.DevelopmentChoices.View Choices { get; private set; } = null!;
 
     public sealed record SkillLine(string Name, string Category, int? Current, int? Required, SkillProgress? Progress)
     {
@@ -80,7 +82,8 @@ public class ProfileModel(CoachingDbContext db, EmployeeAccess access, IAuthoriz
 
         OpenSteps = await OpenStepsAsync(id, ct);
         History = await HistoryAsync(id, 0, ct);
-        Conversations = await HttpContext.RequestServices.GetRequiredService<Development.DevelopmentConversations>().ForProfileAsync(id, Today, ct);
+        Conversations = await conversations.ForProfileAsync(id, Today, ct);
+        Choices = await choices.ForProfileAsync(employee, ct);
         return Page();
     }
 

@@ -13,7 +13,8 @@ using Microsoft.Extensions.Options;
 namespace Coaching.Web.Features.Team;
 
 /// <summary>The manager's floor view: everyone in their teams at a glance, who is due an observation.</summary>
-public class MyTeamModel(CoachingDbContext db, EmployeeAccess access, TimeProvider clock, IOptions<OrganisationOptions> org) : PageModel
+public class MyTeamModel(CoachingDbContext db, EmployeeAccess access, TimeProvider clock, IOptions<OrganisationOptions> org,
+    Development.DevelopmentChoices choices) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "q")] public string? Filter { get; set; }
     public IReadOnlyList<TeamGroup> Teams { get; private set; } = [];
@@ -21,6 +22,8 @@ public class MyTeamModel(CoachingDbContext db, EmployeeAccess access, TimeProvid
     public sealed record TeamGroup(string Name, string Site, IReadOnlyList<Tile> Members);
     public sealed record Tile(int EmployeeId, string Name, string Role, Tenure Tenure, int? DaysSinceObserved, int OpenNextSteps)
     {
+        /// <summary>The skills the person chose to learn, by name.</summary>
+        public IReadOnlyList<string> ChosenSkills { get; init; } = [];
         public bool IsDue => ObservationRules.IsDueForObservation(DaysSinceObserved);
         public string LastObservedText => DaysSinceObserved switch
         {
@@ -46,7 +49,7 @@ public class MyTeamModel(CoachingDbContext db, EmployeeAccess access, TimeProvid
         {
             // The database compares accents and non-ASCII case exactly, so names are matched here, by the one rule.
             var names = await query.Select(e => new { e.Id, e.FirstName, e.LastName }).ToListAsync(ct);
-            var ids = names.Where(n => NameSearch.Matches($"{n.FirstName} {n.LastName}", Filter)).Select(n => n.Id).ToList();
+            var ids = names.Where(n => NameSearch.Matches(Employee.FullNameOf(n.FirstName, n.LastName), Filter)).Select(n => n.Id).ToList();
             query = query.Where(e => ids.Contains(e.Id));
         }
         var rows = await query
@@ -60,15 +63,17 @@ public class MyTeamModel(CoachingDbContext db, EmployeeAccess access, TimeProvid
             })
             .ToListAsync(ct);
         var conversationTarget = await db.ConversationTargetDaysAsync(ct);
+        var chosen = await choices.ChosenNamesAsync(rows.Select(r => r.Id), ct);
         Teams = rows
             .GroupBy(r => (r.TeamName, r.Site))
             .OrderBy(g => g.Key.TeamName)
             .Select(g => new TeamGroup(g.Key.TeamName, g.Key.Site, g
-                .Select(r => new Tile(r.Id, $"{r.FirstName} {r.LastName}", r.Role, Tenure.Between(r.HireDate, today),
+                .Select(r => new Tile(r.Id, Employee.FullNameOf(r.FirstName, r.LastName), r.Role, Tenure.Between(r.HireDate, today),
                     r.LastObserved is { } at ? OrganisationClock.DaysBetween(at, now, zone) : null, r.OpenSteps)
                 {
                     DaysSinceConversation = ConversationRate.DaysSince(r.LastConversation, today),
                     IsConversationDue = !ConversationRate.MeetsTarget(r.LastConversation, today, conversationTarget),
+                    ChosenSkills = chosen.GetValueOrDefault(r.Id, []),
                 })
                 .OrderByDescending(t => t.IsDue).ThenByDescending(t => t.DaysSinceObserved ?? int.MaxValue).ThenBy(t => t.Name)
                 .ToList()))
