@@ -32,6 +32,7 @@ public class ChoicesAndConfidenceTests(CoachingFactory factory) : IClassFixture<
 
     async Task<Browser> EmployeeAsync(string name)
     {
+        await factory.PersonStartingDevelopmentAsync(name);
         var browser = await Browser.SignedInAsync(factory, DemoSeeder.EmailFor(name));
         await browser.GetAsync(Page);
         return browser;

@@ -39,7 +39,7 @@ public class ConversationsTests(CoachingFactory factory) : IClassFixture<Coachin
     public async Task A_manager_logs_a_conversation_with_agreed_steps_and_sees_it_listed_newest_first()
     {
         var manager = await Browser.SignedInAsync(factory, "manager3@demo.local");
-        var marta = await factory.PersonAsync("Marta Kowalska");
+        var marta = await factory.PersonStartingDevelopmentAsync("Marta Kowalska");
         var form = await manager.GetDocumentAsync(Url(marta.Id));
         Assert.Equal(Today.ToString("yyyy-MM-dd"), form.QuerySelector("#held-on")!.GetAttribute("value"));
         var audits = await AuditCountAsync("conversation.log");
@@ -80,7 +80,7 @@ public class ConversationsTests(CoachingFactory factory) : IClassFixture<Coachin
     public async Task Bad_input_is_refused_beside_its_field_with_what_was_typed_kept_and_nothing_saved(string heldOn, string discussed, string errorId, string message)
     {
         var manager = await Browser.SignedInAsync(factory, "manager3@demo.local");
-        var jamal = await factory.PersonAsync("Jamal Wright");
+        var jamal = await factory.PersonStartingDevelopmentAsync("Jamal Wright");
         var before = (await ConversationsOfAsync(jamal.Id)).Count;
         var audits = await AuditCountAsync("conversation.log");
         var form = Conversation(Today, discussed, ["Book the vaccine course", "Watch two vaccinations"], "Add vaccine administration");
@@ -103,7 +103,7 @@ public class ConversationsTests(CoachingFactory factory) : IClassFixture<Coachin
     public async Task An_over_long_agreed_step_is_refused_beside_that_step()
     {
         var manager = await Browser.SignedInAsync(factory, "manager3@demo.local");
-        var jamal = await factory.PersonAsync("Jamal Wright");
+        var jamal = await factory.PersonStartingDevelopmentAsync("Jamal Wright");
         var before = (await ConversationsOfAsync(jamal.Id)).Count;
 
         var response = await manager.PostAsync(Url(jamal.Id), Conversation(Today, "Discussed growth", ["Fine", new string('s', 501)]), htmx: true);
@@ -119,7 +119,7 @@ public class ConversationsTests(CoachingFactory factory) : IClassFixture<Coachin
     public async Task A_double_submit_of_the_same_form_logs_one_conversation()
     {
         var manager = await Browser.SignedInAsync(factory, "manager2@demo.local");
-        var emily = await factory.PersonAsync("Emily Carter");
+        var emily = await factory.PersonStartingDevelopmentAsync("Emily Carter");
         var key = Guid.NewGuid();
         var form = Conversation(Today, "Talked about moving to the complaints desk", ["Listen to five complaint calls"], formKey: key);
 
@@ -141,7 +141,7 @@ public class ConversationsTests(CoachingFactory factory) : IClassFixture<Coachin
     public async Task The_employee_adds_a_reflection_and_marks_an_agreed_step_done_and_back_to_not_yet()
     {
         var manager = await Browser.SignedInAsync(factory, "manager3@demo.local");
-        var lucy = await factory.PersonAsync("Lucy Chen");
+        var lucy = await factory.PersonStartingDevelopmentAsync("Lucy Chen");
         await manager.PostAsync(Url(lucy.Id), Conversation(Today.AddDays(-1), "Lucy wants to lead the flu clinic", ["Run one clinic with Aisha", "Write the clinic checklist"]));
         var conversation = (await ConversationsOfAsync(lucy.Id)).Single();
         var step = conversation.Steps.OrderBy(s => s.Order).First();
@@ -175,7 +175,7 @@ public class ConversationsTests(CoachingFactory factory) : IClassFixture<Coachin
     public async Task An_over_long_reflection_is_refused_beside_it_as_typed()
     {
         var manager = await Browser.SignedInAsync(factory, "manager3@demo.local");
-        var noah = await factory.PersonAsync("Noah Williams");
+        var noah = await factory.PersonStartingDevelopmentAsync("Noah Williams");
         await manager.PostAsync(Url(noah.Id), Conversation(Today, "Noah's first month", []));
         var conversation = (await ConversationsOfAsync(noah.Id)).Single();
         var employee = await Browser.SignedInAsync(factory, DemoSeeder.EmailFor("Noah Williams"));
@@ -194,8 +194,8 @@ public class ConversationsTests(CoachingFactory factory) : IClassFixture<Coachin
     public async Task The_employee_cannot_log_a_conversation_nor_reflect_on_someone_elses_and_a_coach_cannot_reflect_for_them()
     {
         var manager = await Browser.SignedInAsync(factory, "manager3@demo.local");
-        var samuel = await factory.PersonAsync("Samuel Adeyemi");
-        var marta = await factory.PersonAsync("Marta Kowalska");
+        var samuel = await factory.PersonStartingDevelopmentAsync("Samuel Adeyemi");
+        var marta = await factory.PersonStartingDevelopmentAsync("Marta Kowalska");
         await manager.PostAsync(Url(samuel.Id), Conversation(Today, "Samuel's goals for the quarter", ["Sit the BLS refresher"]));
         var samuels = (await ConversationsOfAsync(samuel.Id)).Single();
         var before = (await ConversationsOfAsync(marta.Id)).Count;
@@ -226,8 +226,8 @@ public class ConversationsTests(CoachingFactory factory) : IClassFixture<Coachin
     {
         var own = await Browser.SignedInAsync(factory, "manager3@demo.local");
         var other = await Browser.SignedInAsync(factory, "manager2@demo.local");
-        var jose = await factory.PersonAsync("José Núñez"); // manager2's own team
-        var ingrid = await factory.PersonAsync("Ingrid Johansson");
+        var jose = await factory.PersonStartingDevelopmentAsync("José Núñez"); // manager2's own team
+        var ingrid = await factory.PersonStartingDevelopmentAsync("Ingrid Johansson");
         await own.PostAsync(Url(ingrid.Id), Conversation(Today, "Ingrid's move to the front desk", ["Learn the booking system"]));
         var target = (await ConversationsOfAsync(ingrid.Id)).OrderByDescending(c => c.Id).First();
         await other.GetAsync(Url(jose.Id));
@@ -255,9 +255,9 @@ public class ConversationsTests(CoachingFactory factory) : IClassFixture<Coachin
     public async Task The_team_tile_shows_days_since_the_last_conversation_and_flags_it_beyond_the_target_and_an_observation_does_not_count()
     {
         var manager = await Browser.SignedInAsync(factory, "manager4@demo.local");
-        var mia = await factory.PersonAsync("Mia Thompson");
-        var yusuf = await factory.PersonAsync("Yusuf Demir");
-        var ella = await factory.PersonAsync("Ella Novak");
+        var mia = await factory.PersonStartingDevelopmentAsync("Mia Thompson");
+        var yusuf = await factory.PersonStartingDevelopmentAsync("Yusuf Demir");
+        var ella = await factory.PersonStartingDevelopmentAsync("Ella Novak");
         string Line(AngleSharp.Dom.IDocument tiles, int id) => tiles.QuerySelector($"[data-employee-id='{id}'] .last-conversation")!.TextContent;
         bool Due(AngleSharp.Dom.IDocument tiles, int id) => tiles.QuerySelector($"[data-employee-id='{id}'] .last-conversation")!.ClassList.Contains("due");
         var before = await manager.GetDocumentAsync("/Team");
@@ -300,7 +300,7 @@ public class ConversationsTests(CoachingFactory factory) : IClassFixture<Coachin
     public async Task The_profile_shows_days_since_the_last_conversation_its_open_steps_and_links_to_the_page()
     {
         var manager = await Browser.SignedInAsync(factory, "manager4@demo.local");
-        var ben = await factory.PersonAsync("Ben Clarke");
+        var ben = await factory.PersonStartingDevelopmentAsync("Ben Clarke");
         Assert.Contains("No conversation yet", (await manager.GetDocumentAsync($"/People/{ben.Id}")).QuerySelector(".profile-conversations")!.TextContent);
         await manager.PostAsync(Url(ben.Id), Conversation(Today.AddDays(-30), "Older talk", ["An older step"]));
         await manager.PostAsync(Url(ben.Id), Conversation(Today.AddDays(-5), "Ben wants to train new starters", ["Shadow Leo's induction", "Draft a milk-steaming guide"]));

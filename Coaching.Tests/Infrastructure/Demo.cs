@@ -16,6 +16,28 @@ public static class Demo
         return new Person(e.Id, fullName, skills, versionId);
     });
 
+    /// <summary>
+    /// The demo person with their development history (plans, choices, confidence, conversations the demo tells)
+    /// cleared, for a test that starts someone's development from nothing.
+    /// </summary>
+    public static async Task<Person> PersonStartingDevelopmentAsync(this CoachingFactory factory, string fullName)
+    {
+        var person = await factory.PersonAsync(fullName);
+        await factory.WithDbAsync(async db =>
+        {
+            await db.AgreedSteps.Where(s => s.EmployeeId == person.Id).ExecuteDeleteAsync();
+            await db.DevelopmentConversations.Where(c => c.EmployeeId == person.Id).ExecuteDeleteAsync();
+            await db.SkillChoices.Where(c => c.EmployeeId == person.Id).ExecuteDeleteAsync();
+            await db.ConfidenceRatings.Where(c => c.EmployeeId == person.Id).ExecuteDeleteAsync();
+            var plans = db.DevelopmentPlans.Where(p => p.EmployeeId == person.Id).Select(p => p.Id);
+            await db.PlanSkills.Where(s => plans.Contains(s.DevelopmentPlanId)).ExecuteDeleteAsync();
+            await db.PlanEvents.Where(e => plans.Contains(e.DevelopmentPlanId)).ExecuteDeleteAsync();
+            await db.DevelopmentPlans.Where(p => p.EmployeeId == person.Id).ExecuteDeleteAsync();
+            return 0;
+        });
+        return person;
+    }
+
     public static Task<List<Observation>> ObservationsOfAsync(this CoachingFactory factory, int employeeId) => factory.WithDbAsync(db =>
         db.Observations.Include(o => o.Ratings).Include(o => o.ActionItems).Where(o => o.EmployeeId == employeeId).AsNoTracking().ToListAsync());
 }
