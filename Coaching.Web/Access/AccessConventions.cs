@@ -28,6 +28,7 @@ public static class AccessConventions
         ["/People/Import"] = Policies.HumanResources,
         ["/Summaries/Index"] = Policies.HumanResources,
         ["/Summaries/Preview"] = Policies.HumanResources,
+        ["/Development/Settings"] = Policies.HumanResources,
     };
 
     /// <summary>The policy a page needs beyond being signed in, if any.</summary>
