@@ -50,8 +50,8 @@ public class DevelopmentModel(InsightsScopes scopes, DevelopmentInsights insight
         string[] rateHeader = ["Active employees", "Within 30 days", "Share 30 days", "Within 90 days", "Share 90 days", "Within 365 days", "Share 365 days",
             $"Within target ({report.TargetDays} days)", "Share meeting target", "Without (target)"];
         static object?[] Rates(ConversationRow r) =>
-            [r.People, r.Last30.WithConversation, Share(r.Last30), r.Last90.WithConversation, Share(r.Last90), r.Last365.WithConversation, Share(r.Last365),
-             r.Target.WithConversation, Share(r.Target), r.Target.Without];
+            [r.People, r.Last30.WithConversation, r.Last30.Share, r.Last90.WithConversation, r.Last90.Share, r.Last365.WithConversation, r.Last365.Share,
+             r.Target.WithConversation, r.Target.Share, r.Target.Without];
         return table switch
         {
             "sites" => Csv("conversations-by-site", ["Site", .. rateHeader], report.Sites.Select(r => new object?[] { r.Name }.Concat(Rates(r)))),
@@ -62,7 +62,7 @@ public class DevelopmentModel(InsightsScopes scopes, DevelopmentInsights insight
             "chosen" => Csv("chosen-skills", ["Rank", "Skill", "People who chose it"], report.Chosen.Select((c, i) => new object?[] { i + 1, c.Skill, c.People })),
             "confidence" => Csv("confidence-against-observed", ["Skill", "People with a confidence rating", "Mean confidence", "Observed", "Mean last observed level",
                     "Confident, observed low", "Observed high, not confident", "Flagged"],
-                report.Confidence.Select(c => new object?[] { c.Skill, c.People, Mean(c.MeanConfidence), c.Observed, Mean(c.MeanObserved), c.ConfidentObservedLow, c.ObservedHighNotConfident, c.Flagged })),
+                report.Confidence.Select(c => new object?[] { c.Skill, c.People, c.MeanConfidence, c.Observed, c.MeanObserved, c.ConfidentObservedLow, c.ObservedHighNotConfident, c.Flagged })),
             _ => NotFound(),
         };
     }
