@@ -19,6 +19,11 @@ public class DevelopmentModel(InsightsScopes scopes, DevelopmentInsights insight
     public PeopleWithout? Without { get; private set; }
     public (string? By, string? Key) WithoutGroup { get; private set; }
 
+    string? withoutLink;
+    /// <summary>A row's drill-down link; the filter part is built once, as the organisation has hundreds of teams and managers.</summary>
+    public string WithoutLink(string by, string key) =>
+        $"{withoutLink ??= Link("Without")}&by={Uri.EscapeDataString(by)}&key={Uri.EscapeDataString(key)}";
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (await ResolveAsync(ct) is { } scope) Report = await insights.ReportAsync(scope, ct);

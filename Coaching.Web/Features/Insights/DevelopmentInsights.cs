@@ -161,9 +161,12 @@ public sealed class DevelopmentInsights(CoachingDbContext db)
                 Confidence = c.Level,
                 Observed = db.Ratings.Where(r => r.EmployeeId == c.EmployeeId && r.SkillKey == c.SkillKey && r.IsSubmitted && r.Level != null)
                     .OrderByDescending(r => r.ObservedAtUtc).Select(r => r.Level).FirstOrDefault(),
-                Expected = db.PlanSkills.Where(k => k.SkillKey == c.SkillKey && k.DroppedAtUtc == null
-                        && db.DevelopmentPlans.Any(p => p.Id == k.DevelopmentPlanId && p.EmployeeId == c.EmployeeId && p.Status == PlanStatus.Active))
-                    .Max(k => (int?)k.TargetLevel)
+                // From the person's active plans to their skills, so SQLite seeks both indexes (from plan skills by key it scanned them all).
+                Expected = (from p in db.DevelopmentPlans
+                            where p.EmployeeId == c.EmployeeId && p.Status == PlanStatus.Active
+                            join k in db.PlanSkills on p.Id equals k.DevelopmentPlanId
+                            where k.SkillKey == c.SkillKey && k.DroppedAtUtc == null
+                            select (int?)k.TargetLevel).Max()
                     ?? db.RoleRequirements.Where(q => q.JobRoleId == e.JobRoleId && q.SkillKey == c.SkillKey).Select(q => (int?)q.RequiredLevel).FirstOrDefault(),
             };
         var groups = await latest.GroupBy(x => new { x.SkillKey, x.Confidence, x.Observed, x.Expected })
