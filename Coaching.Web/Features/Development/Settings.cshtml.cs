@@ -10,8 +10,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Coaching.Web.Features.Development;
 
 /// <summary>HR sets how many skills a person may choose and how often everyone should have a development conversation.</summary>
-public class SettingsModel(CoachingDbContext db, AuditTrail audit, TimeProvider clock) : PageModel
+public class SettingsModel(CoachingDbContext db, AuditTrail audit, TimeProvider clock, Microsoft.Extensions.Options.IOptions<OrganisationOptions> org) : PageModel
 {
+    public TimeZoneInfo Zone => org.Value.Zone;
     /// <summary>Bound as typed text, so a value that is not a number comes back as it was typed, with its message.</summary>
     [BindProperty] public string? SkillChoiceLimit { get; set; }
     [BindProperty] public string? ConversationTargetDays { get; set; }
