@@ -79,11 +79,12 @@ public sealed class DevelopmentInsights(CoachingDbContext db)
         var teams = LowestFirst(teamCounts.Select(c => Row(c.TeamId.ToString(), teamsById[c.TeamId].Name, teamsById[c.TeamId].Site, [c]))).ToList();
         var sites = LowestFirst(teamCounts.GroupBy(c => teamsById[c.TeamId].Site).Select(g => Row(g.Key, g.Key, null, g))).ToList();
 
-        var teamIds = teamCounts.Select(c => c.TeamId).ToList();
-        var leads = await db.TeamManagers.Where(m => teamIds.Contains(m.TeamId)).Select(m => new { m.TeamId, m.UserId }).ToListAsync(ct);
-        var managerIds = leads.Select(m => m.UserId).Distinct().ToList();
-        var names = await ManagerNamesAsync(managerIds, ct);
+        // Every team-manager link and every manager's name (a few hundred rows), kept to the teams in view here: a list of
+        // hundreds of ids sent as parameters costs more than the rows.
         var byTeam = teamCounts.ToDictionary(c => c.TeamId);
+        var leads = (await db.TeamManagers.Select(m => new { m.TeamId, m.UserId }).ToListAsync(ct)).Where(m => byTeam.ContainsKey(m.TeamId)).ToList();
+        var names = await db.Users.Where(u => db.TeamManagers.Any(m => m.UserId == u.Id)).Select(u => new { u.Id, u.DisplayName, u.Email })
+            .ToDictionaryAsync(u => u.Id, u => u.DisplayName == "" ? u.Email ?? u.Id : u.DisplayName, ct);
         var managers = LowestFirst(leads.GroupBy(m => m.UserId).Select(g =>
         {
             var own = g.Select(m => m.TeamId).Distinct().ToList();
@@ -97,12 +98,14 @@ public sealed class DevelopmentInsights(CoachingDbContext db)
     /// <summary>Active people of one group without a conversation within the target; null when the group is not in the scope.</summary>
     public async Task<PeopleWithout?> WithoutAsync(InsightsScope s, string? by, string? key, CancellationToken ct)
     {
-        List<int> teamIds;
+        // Everyone and a site are filters on the scope's people, not lists of team ids (hundreds of parameters cost more than the rows).
+        List<int>? teamIds = null;
+        string? site = null;
         string group;
         switch (by)
         {
-            case Everyone: teamIds = s.Teams.Select(t => t.Id).ToList(); group = "Everyone in view"; break;
-            case BySite when s.Teams.Any(t => t.Site == key): teamIds = s.Teams.Where(t => t.Site == key).Select(t => t.Id).ToList(); group = key!; break;
+            case Everyone: group = "Everyone in view"; break;
+            case BySite when s.Teams.Any(t => t.Site == key): site = key; group = key!; break;
             case ByTeam when int.TryParse(key, out var id) && s.Teams.FirstOrDefault(t => t.Id == id) is { } team: teamIds = [id]; group = $"{team.Name} · {team.Site}"; break;
             case ByManager when key is not null:
                 // Only the manager's teams that are in this scope: a manager never sees a colleague's other teams through them.
@@ -116,13 +119,16 @@ public sealed class DevelopmentInsights(CoachingDbContext db)
         var today = TodayOf(s);
         var targetDays = await TargetDaysAsync(ct);
         var cutoff = EarliestCounted(today, targetDays);
-        var rows = await s.Employees.Where(e => e.IsActive && teamIds.Contains(e.TeamId))
+        var people = s.Employees.Where(e => e.IsActive);
+        if (teamIds is not null) people = people.Where(e => teamIds.Contains(e.TeamId));
+        if (site is not null) people = people.Where(e => e.Team!.Site == site);
+        var rows = await people
             .Select(e => new { e.Id, e.FirstName, e.LastName, Team = e.Team!.Name, e.Team.Site, Last = db.DevelopmentConversations.Where(c => c.EmployeeId == e.Id).Max(c => (DateOnly?)c.HeldOn) })
             .Where(x => x.Last == null || x.Last < cutoff)
             .ToListAsync(ct);
-        var people = rows.Select(r => new PersonWithout(r.Id, $"{r.FirstName} {r.LastName}", r.Team, r.Site, r.Last, ConversationRate.DaysSince(r.Last, today)))
+        var without = rows.Select(r => new PersonWithout(r.Id, $"{r.FirstName} {r.LastName}", r.Team, r.Site, r.Last, ConversationRate.DaysSince(r.Last, today)))
             .OrderBy(p => p.LastConversation.HasValue).ThenBy(p => p.LastConversation).ThenBy(p => p.Name).ToList();
-        return new PeopleWithout(group, targetDays, people);
+        return new PeopleWithout(group, targetDays, without);
     }
 
     async Task<IReadOnlyList<PlanCount>> PlansAsync(InsightsScope s, CancellationToken ct)
@@ -186,7 +192,8 @@ public sealed class DevelopmentInsights(CoachingDbContext db)
     }
 
     async Task<Dictionary<string, string>> ManagerNamesAsync(List<string> userIds, CancellationToken ct) =>
-        await db.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName == "" ? u.Email ?? u.Id : u.DisplayName, ct);
+        await db.Users.Where(u => userIds.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName, u.Email })
+            .ToDictionaryAsync(u => u.Id, u => u.DisplayName == "" ? u.Email ?? u.Id : u.DisplayName, ct);
 
     /// <summary>
     /// Skill names by stable key, from the newest version that has the skill.
