@@ -51,6 +51,21 @@ public static class PageTour
         new("Coverage, last 30 days (cells never observed)", "hr@demo.local", 1024, 768, Go("/Insights/Coverage?period=30")),
         new("Gaps", "hr@demo.local", 1024, 768, Go("/Insights/Gaps")),
         new("Calibration", "hr@demo.local", 1024, 768, Go("/Insights/Calibration")),
+        new("Development insights", "hr@demo.local", 1024, 768, async page =>
+        {
+            await page.GotoAsync("/Insights/Development");
+            await page.GetByRole(AriaRole.Link, new() { Name = "Everyone without a conversation" }).ClickAsync();
+            await page.Locator("#without h2").WaitForAsync();
+        }),
+        new("Development insights (manager)", "manager@demo.local", 768, 1024, Go("/Insights/Development")),
+        new("Development settings", "hr@demo.local", 1024, 768, Go("/Development/Settings")),
+        new("Development settings, a bad value", "hr@demo.local", 1024, 768, async page =>
+        {
+            await page.GotoAsync("/Development/Settings");
+            await page.GetByLabel("Everyone has a development conversation at least every … days").FillAsync("400");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+            await page.Locator("#ConversationTargetDays-problem:not(:empty)").WaitForAsync();
+        }),
         new("Rubrics", "hr@demo.local", 1024, 768, Go("/Rubrics")),
         new("Rubric details", "hr@demo.local", 1024, 768, async page =>
         {

@@ -166,6 +166,8 @@ public class AccessTests(CoachingFactory factory) : IClassFixture<CoachingFactor
             ("/Insights/Coverage", [L, F, S, S, S]),
             ("/Insights/Gaps", [L, F, S, S, S]),
             ("/Insights/Calibration", [L, F, S, S, S]),
+            ("/Insights/Development", [L, F, S, S, S]),
+            ("/Development/Settings", [L, F, F, S, S]),
             ("/Rubrics", [L, F, F, S, S]),
             ($"/Rubrics/Details/{rubric}", [L, F, F, S, S]),
             ("/Rubrics/Roles", [L, F, F, S, S]),

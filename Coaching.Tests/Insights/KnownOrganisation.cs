@@ -13,7 +13,7 @@ namespace Coaching.Tests.Insights;
 /// The real app on its own SQLite file with a small organisation whose every number is known:
 /// two teams, one rubric of three skills (one never observed), a lenient and a strict observer.
 /// </summary>
-public sealed class KnownOrganisation : CoachingFactory
+public class KnownOrganisation : CoachingFactory
 {
     public const string Password = "Known-org-2026";
     public int North { get; private set; }

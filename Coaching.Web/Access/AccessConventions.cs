@@ -29,6 +29,7 @@ public static class AccessConventions
         ["/Summaries/Index"] = Policies.HumanResources,
         ["/Summaries/Preview"] = Policies.HumanResources,
         ["/Development/ChoosableSkills"] = Policies.HumanResources,
+        ["/Development/Settings"] = Policies.HumanResources,
     };
 
     /// <summary>The policy a page needs beyond being signed in, if any.</summary>

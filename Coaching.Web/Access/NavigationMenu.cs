@@ -21,6 +21,7 @@ public static class NavigationMenu
         new("Teams", "/Admin/Teams", Roles.Admin),
         new("Accounts", "/Admin/Accounts", Roles.Admin),
         new("Audit", "/Admin/Audit", Roles.Admin),
+        new("Development settings", "/Development/Settings", Roles.HR),
     ];
 
     public static IEnumerable<Item> For(ClaimsPrincipal user) => Items.Where(i => i.Roles.Any(user.IsInRole));

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
+using Coaching.Domain.Development;
 using Coaching.Domain.Observations;
 using Coaching.Web.Data;
 using Coaching.Web.Demo;
@@ -11,7 +12,8 @@ namespace Coaching.Web.Operations;
 
 /// <summary>
 /// <c>demo generate --employees 5000 --teams 300 --observations 200000</c>: adds a large, realistic organisation to the
-/// app's database so coverage, gaps and calibration can be tried (and timed) on a year of data. Rows go in through
+/// app's database so coverage, gaps, calibration and development (conversations, plans, chosen skills, confidence) can be
+/// tried (and timed) on a year of data. Rows go in through
 /// prepared ADO.NET commands in one transaction: EF change tracking of a million ratings would take minutes.
 /// </summary>
 public sealed class DemoOrganisationGenerator(CoachingDbContext db, DemoSeeder seeder, TimeProvider clock) : Operation
@@ -55,6 +57,7 @@ public sealed class DemoOrganisationGenerator(CoachingDbContext db, DemoSeeder s
             .ToDictionaryAsync(r => r.Id, ct);
         var managerRoleId = await db.Roles.Where(r => r.Name == Roles.Manager).Select(r => r.Id).SingleAsync(ct);
         var passwordHash = await db.Users.Where(u => u.Email == "manager@demo.local").Select(u => u.PasswordHash).SingleAsync(ct);
+        var hrUserId = await db.Users.Where(u => u.Email == "hr@demo.local").Select(u => u.Id).SingleAsync(ct);
         if (roles.Count == 0) { Error.WriteLine("No job role with a rubric to generate against."); return 1; }
 
         var connection = db.Database.GetDbConnection();
@@ -171,7 +174,10 @@ public sealed class DemoOrganisationGenerator(CoachingDbContext db, DemoSeeder s
                 }
                 if (o > 0 && o % 50000 == 0) Out.WriteLine($"  {o:N0} observations, {ratings:N0} ratings ({watch.Elapsed.TotalSeconds:F1} s)");
             }
+            var development = GenerateDevelopment(connection, tx, random, now, today, teams, people, roles.Select(r => (r.Id, r.Requirements.Select(q => (q.SkillKey, q.RequiredLevel)).ToList())).ToDictionary(r => r.Id, r => r.Item2),
+                skillsByRubric.ToDictionary(r => r.Key, r => r.Value.Skills.Select(k => k.Key).ToList()), hrUserId, ct);
             await tx.CommitAsync(ct);
+            Out.WriteLine(development);
             Out.WriteLine($"Generated {teamCount:N0} teams ({managers.Count:N0} manager accounts manager001@{ManagerEmailDomain}…, password {DemoSeeder.Password}), " +
                               $"{employeeCount:N0} employees, {observationCount:N0} observations and {ratings:N0} ratings in {watch.Elapsed.TotalSeconds:F1} s.");
             await using (var analyze = connection.CreateCommand())
@@ -186,6 +192,120 @@ public sealed class DemoOrganisationGenerator(CoachingDbContext db, DemoSeeder s
         {
             await db.Database.CloseConnectionAsync();
         }
+    }
+
+    /// <summary>
+    /// Development practice at realistic, uneven rates. Each team's manager has a habit: the chance that a person of the
+    /// team had a development conversation in the last 90 days. The first team's manager is near 90%, the second's near
+    /// 30% (the two stories Insights → Development should show); the rest spread from about 10% to 95%. About a third of
+    /// the active people have a plan (mostly upskilling), a third chose skills (a few skills far more often), and people
+    /// with a plan rate their confidence in its skills.
+    /// </summary>
+    string GenerateDevelopment(DbConnection connection, DbTransaction tx, Random random, DateTime now, DateOnly today, List<GeneratedTeam> teams,
+        List<GeneratedEmployee> people, Dictionary<int, List<(Guid SkillKey, int RequiredLevel)>> requirements, Dictionary<int, List<Guid>> skillsByRubric,
+        string hrUserId, CancellationToken ct)
+    {
+        var insertConversation = Prepare(connection, tx,
+            "INSERT INTO DevelopmentConversations (EmployeeId, ManagerUserId, HeldOn, Discussed, PlanChanges, Reflection, ReflectedAtUtc, CreatedAtUtc, UpdatedAtUtc) " +
+            "VALUES (@p0, @p1, @p2, @p3, NULL, NULL, NULL, @p4, @p4)", 5);
+        var insertPlan = Prepare(connection, tx,
+            "INSERT INTO DevelopmentPlans (Id, EmployeeId, Track, TargetRoleId, AdditionalRoleId, Status, StopReason, CreatedAtUtc, CreatedByUserId, UpdatedAtUtc, UpdatedByUserId, EndedAtUtc) " +
+            "VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p8, @p10)", 11);
+        var insertPlanSkill = Prepare(connection, tx,
+            "INSERT INTO PlanSkills (DevelopmentPlanId, SkillKey, TargetLevel, TargetDate, AddedAtUtc, AddedByUserId, DroppedAtUtc) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, NULL)", 6);
+        var insertPlanEvent = Prepare(connection, tx, "INSERT INTO PlanEvents (DevelopmentPlanId, AtUtc, UserId, What) VALUES (@p0, @p1, @p2, @p3)", 4);
+        var insertChoosable = Prepare(connection, tx, "INSERT OR IGNORE INTO ChoosableSkills (SkillKey, MarkedAtUtc, MarkedByUserId) VALUES (@p0, @p1, @p2)", 3);
+        var insertChoice = Prepare(connection, tx, "INSERT INTO SkillChoices (EmployeeId, SkillKey, ChosenAtUtc, DroppedAtUtc) VALUES (@p0, @p1, @p2, @p3)", 4);
+        var insertConfidence = Prepare(connection, tx, "INSERT INTO ConfidenceRatings (EmployeeId, SkillKey, Level, RatedAtUtc) VALUES (@p0, @p1, @p2, @p3)", 4);
+        static string Key(Guid key) => key.ToString().ToUpperInvariant();
+        static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var topics = new[] { "Progress on the plan's skills", "What they want to learn next", "Feedback from the last observations", "A move to another role", "Taking on extra work" };
+
+        // The first five skills of each rubric may be chosen; earlier ones are more popular.
+        var choosable = skillsByRubric.ToDictionary(r => r.Key, r => r.Value.Take(5).ToList());
+        foreach (var key in choosable.Values.SelectMany(k => k).Distinct()) Run(insertChoosable, Key(key), Sqlite(now.AddDays(-200)), hrUserId);
+
+        var roleIds = requirements.Keys.ToList();
+        long planId;
+        using (var c = connection.CreateCommand()) { c.Transaction = tx; c.CommandText = "SELECT COALESCE(MAX(Id), 0) + 1 FROM DevelopmentPlans"; planId = Convert.ToInt64(c.ExecuteScalar(), CultureInfo.InvariantCulture); }
+        var (conversations, plans, choices, confidences) = (0, 0, 0, 0);
+        for (var t = 0; t < teams.Count; t++)
+        {
+            ct.ThrowIfCancellationRequested();
+            var team = teams[t];
+            var habit = t switch
+            {
+                0 => 0.9,
+                1 => 0.3,
+                _ => random.NextDouble() switch { < 0.25 => 0.85 + random.NextDouble() * 0.1, < 0.8 => 0.5 + random.NextDouble() * 0.3, < 0.95 => 0.25 + random.NextDouble() * 0.2, _ => 0.05 + random.NextDouble() * 0.1 },
+            };
+            var manager = team.Managers[0].UserId;
+            foreach (var person in team.Members.Where(p => p.Active))
+            {
+                // Conversations: the last one within 90 days with the manager's habit, otherwise perhaps earlier in the year, or never.
+                var daysAgo = random.NextDouble() < habit ? random.Next(0, 90) : random.NextDouble() < 0.6 ? random.Next(91, 366) : -1;
+                while (daysAgo is >= 0 and <= 365)
+                {
+                    Run(insertConversation, person.Id, manager, Day(today.AddDays(-daysAgo)), topics[random.Next(topics.Length)], Sqlite(now.AddDays(-daysAgo)));
+                    conversations++;
+                    daysAgo += random.Next(60, 130);
+                    if (random.NextDouble() > habit) break;
+                }
+
+                var skills = skillsByRubric.GetValueOrDefault(team.RubricId) ?? [];
+                var planSkills = new List<Guid>();
+                if (random.NextDouble() < 0.35)
+                {
+                    var track = random.NextDouble() switch { < 0.55 => DevelopmentTrack.Upskilling, < 0.75 => DevelopmentTrack.CrossTraining, < 0.9 => DevelopmentTrack.Reskilling, _ => DevelopmentTrack.Newskilling };
+                    var otherRole = roleIds.Count > 1 ? roleIds.Where(r => r != team.RoleId).ElementAt(random.Next(roleIds.Count - 1)) : team.RoleId;
+                    var status = random.NextDouble() switch { < 0.75 => PlanStatus.Active, < 0.9 => PlanStatus.Achieved, _ => PlanStatus.Stopped };
+                    var created = now.AddDays(-random.Next(10, 300));
+                    DateTime? ended = status == PlanStatus.Active ? null : created.AddDays(random.Next(1, (int)(now - created).TotalDays + 1));
+                    Run(insertPlan, planId, person.Id, (int)track,
+                        track is DevelopmentTrack.Reskilling or DevelopmentTrack.Newskilling ? otherRole : null, track == DevelopmentTrack.CrossTraining ? otherRole : null,
+                        (int)status, status == PlanStatus.Stopped ? "Priorities changed" : null, Sqlite(created), manager, Sqlite(ended ?? created), ended is { } e ? Sqlite(e) : null);
+                    Run(insertPlanEvent, planId, Sqlite(created), manager, "Plan started");
+                    var wanted = requirements.GetValueOrDefault(track == DevelopmentTrack.Upskilling ? team.RoleId : otherRole) ?? [];
+                    foreach (var (skillKey, required) in wanted.OrderBy(_ => random.Next()).Take(random.Next(2, 4)))
+                    {
+                        Run(insertPlanSkill, planId, Key(skillKey), Math.Min(4, track == DevelopmentTrack.Upskilling ? required + 1 : required),
+                            Day(today.AddDays(random.Next(30, 180))), Sqlite(created), manager);
+                        if (status == PlanStatus.Active) planSkills.Add(skillKey);
+                    }
+                    planId++;
+                    plans++;
+                }
+
+                var options = choosable.GetValueOrDefault(team.RubricId) ?? [];
+                if (options.Count > 0 && random.NextDouble() < 0.3)
+                {
+                    var count = random.Next(1, Math.Min(3, options.Count) + 1);
+                    var chosen = new HashSet<Guid>();
+                    while (chosen.Count < count) chosen.Add(options[(int)(Math.Pow(random.NextDouble(), 2) * options.Count)]);
+                    foreach (var key in chosen)
+                    {
+                        var at = now.AddDays(-random.Next(1, 200));
+                        var dropped = random.NextDouble() < 0.1 ? at.AddDays(random.Next(1, 30)) : (DateTime?)null; // some changed their mind
+                        Run(insertChoice, person.Id, Key(key), Sqlite(at), dropped is { } d ? Sqlite(d < now ? d : now) : null);
+                        choices++;
+                    }
+                    planSkills.AddRange(chosen);
+                }
+
+                // Confidence in the skills they work on: around their level, now and then far from it.
+                foreach (var key in planSkills.Distinct().Where(k => skills.Contains(k) || random.NextDouble() < 0.5))
+                {
+                    for (var r = random.Next(1, 3); r > 0; r--)
+                    {
+                        var level = Math.Clamp((int)Math.Round(person.BaseLevel * 1.2 + (random.NextDouble() - 0.5) * 3), 1, 5);
+                        Run(insertConfidence, person.Id, Key(key), level, Sqlite(now.AddDays(-random.Next(0, 120)).AddMinutes(r)));
+                        confidences++;
+                    }
+                }
+            }
+        }
+        return $"Development: {conversations:N0} conversations (first team's manager near 90% within 90 days, the second's near 30%), {plans:N0} plans, " +
+               $"{choices:N0} chosen skills, {confidences:N0} confidence ratings.";
     }
 
     static string Sqlite(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);

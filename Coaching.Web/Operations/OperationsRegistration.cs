@@ -10,6 +10,7 @@ public static class OperationsRegistration
         services.AddScoped<DemoOrganisationGenerator>();
         services.AddScoped<AutosaveBenchmark>();
         services.AddScoped<InsightsPageBenchmark>();
+        services.AddScoped<DevelopmentPageBenchmark>();
         services.AddScoped<InsightsQueriesBenchmark>();
         services.AddScoped<SummariesBenchmark>();
         services.AddScoped<PeopleImportBenchmark>();

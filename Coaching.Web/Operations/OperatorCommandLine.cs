@@ -50,7 +50,7 @@ public static class OperatorCommandLine
         root.Subcommands.Add(Noun("demo", "Demonstration data (Development only, unless --force).",
             DemoOrganisationGenerator.Command(services)));
         root.Subcommands.Add(Noun("bench", "Benchmarks (Development only, unless --force): run them on a throwaway database.",
-            AutosaveBenchmark.Command(services), InsightsPageBenchmark.Command(services), InsightsQueriesBenchmark.Command(services),
+            AutosaveBenchmark.Command(services), InsightsPageBenchmark.Command(services), DevelopmentPageBenchmark.Command(services), InsightsQueriesBenchmark.Command(services),
             SummariesBenchmark.Command(services), PeopleImportBenchmark.Command(services)));
         return root;
     }

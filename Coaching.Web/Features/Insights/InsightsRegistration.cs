@@ -7,6 +7,7 @@ public static class InsightsRegistration
     {
         services.AddScoped<InsightsScopes>();
         services.AddScoped<InsightsQueries>();
+        services.AddScoped<DevelopmentInsights>();
         return services;
     }
 }
