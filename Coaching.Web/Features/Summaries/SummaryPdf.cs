@@ -96,7 +96,7 @@ public static class SummaryPdf
     }
 
     /// <summary>A level by its name where the rating named it, else the summary's name for it.</summary>
-    static string Level(WeeklySummary s, int level, string? name) => $"{name ?? s.LevelName(level)} ({level})";
+    public static string Level(WeeklySummary s, int level, string? name) => $"{name ?? s.LevelName(level)} ({level})";
 
     static IEnumerable<IPdfComponent> ComposeVisits(WeeklySummary s)
     {
