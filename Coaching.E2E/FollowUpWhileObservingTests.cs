@@ -1,6 +1,7 @@
 using Coaching.Tests.Development;
 using Coaching.Web.Data;
 using Microsoft.Extensions.DependencyInjection;
+using System.Text.Json;
 using Microsoft.Playwright;
 
 namespace Coaching.E2E;
@@ -66,6 +67,48 @@ public class FollowUpWhileObservingTests(LiveApp app) : IClassFixture<LiveApp>
         await page.Locator("#follow-up summary").TapAsync();
         await Assertions.Expect(page.Locator("#follow-up").GetByText(liam.NextStep)).ToHaveCountAsync(0);
         await Assertions.Expect(page.Locator("#follow-up .follow-up-step").Filter(new() { HasText = liam.AgreedStep }).Locator(".follow-up-not-yet")).ToBeVisibleAsync();
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_open_follow_up_list_and_the_marked_plan_skill_have_no_serious_accessibility_violation()
+    {
+        var grace = await SeedAsync("Grace Mensah", "axe");
+        var page = await app.NewTabletPageAsync(1024, 768, bypassCsp: true);
+        await LiveApp.SignInAsync(page, "manager@demo.local");
+        await page.GotoAsync($"/Observations/Log?employeeId={grace.EmployeeId}");
+        await page.Locator("#follow-up summary").TapAsync();
+        await Assertions.Expect(page.Locator("#follow-up").GetByText(grace.AgreedStep)).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "follow-up-form.png"), FullPage = true });
+
+        await page.AddScriptTagAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "TestAssets", "axe.min.js") });
+        var violations = await page.EvaluateAsync<JsonElement>("""
+            async () => (await axe.run(document, { resultTypes: ['violations'], rules: { 'label-content-name-mismatch': { enabled: true } } })).violations
+                .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                .flatMap(v => v.nodes.map(n => `${v.impact} ${v.id}: ${n.target.join(' ')}`))
+            """);
+        Assert.Equal(0, violations.GetArrayLength());
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_employee_reads_their_plan_and_agreed_step_on_My_summary_on_a_phone()
+    {
+        Coaching.Tests.Development.FollowUpSeed.Seeded zoe;
+        using (var scope = app.Services.CreateScope())
+            zoe = await FollowUpSeed.SeedAsync(scope.ServiceProvider.GetRequiredService<CoachingDbContext>(), "Zoë Łukasiewicz", "phone 3391", DateTime.UtcNow.AddDays(-20));
+        var page = await app.NewTabletPageAsync(390, 844);
+        await LiveApp.SignInAsync(page, "zoe.lukasiewicz@demo.local");
+        await page.GotoAsync("/MySummary");
+
+        var development = page.GetByRole(AriaRole.Region, new() { Name = "Your development" });
+        await Assertions.Expect(development).ToBeVisibleAsync();
+        await Assertions.Expect(development.GetByRole(AriaRole.Heading, new() { Name = "Upskilling plan" })).ToBeVisibleAsync();
+        await Assertions.Expect(development.Locator(".my-plan-skills")).ToContainTextAsync(zoe.PlanSkill);
+        await Assertions.Expect(development.Locator(".my-confidence")).ToContainTextAsync("you feel fully confident (5 of 5)");
+        await Assertions.Expect(development.Locator(".my-agreed-steps")).ToContainTextAsync(zoe.AgreedStep);
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "My summary scrolls sideways on a phone");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "my-summary-development.png"), FullPage = true });
         await page.Context.CloseAsync();
     }
 }

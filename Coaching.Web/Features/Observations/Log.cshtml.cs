@@ -42,6 +42,8 @@ public class LogModel(CoachingDbContext db, EmployeeAccess access, Rubrics.Publi
     public FollowUps.ForForm FollowUp { get; private set; } = FollowUps.ForForm.None;
     /// <summary>The follow-up list is open again after a "Done" / "Not yet" from it.</summary>
     public bool FollowUpOpen { get; private set; }
+    /// <summary>A newer version replaces the form through htmx: the heading above the follow-up list comes with it, out of band.</summary>
+    public bool HeadingOutOfBand { get; private set; }
 
     public enum SaveOutcome { None, Saved, Invalid, Conflict }
 
@@ -231,6 +233,7 @@ public class LogModel(CoachingDbContext db, EmployeeAccess access, Rubrics.Publi
         {
             // The whole form is replaced with the newer state.
             Response.Htmx(h => h.Retarget("#observation").Reswap("outerHTML"));
+            HeadingOutOfBand = true;
             Response.StatusCode = StatusCodes.Status409Conflict;
             return Partial("_Form", this);
         }
