@@ -92,7 +92,7 @@ public class FollowUpRulesTests
 
         var skills = FollowUpRules.ActivePlanSkills([upskilling, cross, stopped], Now);
 
-        Assert.Equal([A, B], skills.Keys.Order());
+        Assert.Equal(new[] { A, B }.Order(), skills.Keys.Order());
         Assert.Equal(4, skills[A].TargetLevel); // the cross-training plan's target is the sooner one
         Assert.Equal(Today.AddDays(20), skills[A].TargetDate);
         Assert.Empty(FollowUpRules.ActivePlanSkills([upskilling], Now.AddDays(-11))); // not started yet
