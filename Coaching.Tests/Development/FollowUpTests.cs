@@ -185,4 +185,27 @@ public class FollowUpTests(CoachingFactory factory) : IClassFixture<CoachingFact
         Assert.Contains("you feel fully confident (5 of 5)", page.QuerySelector(".my-confidence")!.TextContent);
         Assert.Contains("Agreed step summary 5521", page.QuerySelector(".my-agreed-steps")!.TextContent);
     }
+
+    [Fact]
+    public async Task A_newer_version_loaded_by_htmx_brings_the_heading_above_the_follow_up_list_out_of_band()
+    {
+        var fatima = await factory.PersonAsync("Fatima Haddad");
+        var tablet = await Browser.SignedInAsync(factory, "manager@demo.local");
+        var phone = await Browser.SignedInAsync(factory, "manager@demo.local");
+        var form = new ObservationPost(fatima).Rate(0, 1);
+        await tablet.PostAsync("/Observations/Log?handler=Save", form.Fields, htmx: true);
+        await tablet.PostAsync("/Observations/Log?handler=Save", form.Rate(0, 3).Revision(1).Fields, htmx: true);
+
+        var stale = await phone.PostAsync("/Observations/Log?handler=Save", form.Rate(0, 4).Revision(1).Fields, htmx: true);
+
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        var answer = await Browser.ParseAsync(stale);
+        var heading = answer.QuerySelector("#observation-heading")!;
+        Assert.Equal("true", heading.GetAttribute("hx-swap-oob"));
+        Assert.Contains("Fatima Haddad", heading.QuerySelector("h1")!.TextContent);
+        // The ordinary page has one heading, without the out-of-band marker.
+        var page = await tablet.GetDocumentAsync($"/Observations/Log?employeeId={fatima.Id}");
+        Assert.Single(page.QuerySelectorAll("h1"));
+        Assert.Null(page.QuerySelector("#observation-heading")!.GetAttribute("hx-swap-oob"));
+    }
 }
