@@ -86,6 +86,7 @@ public static class CoachingApp
         services.AddScoped<Features.Rubrics.PublishedRubrics>();
         services.AddScoped<Features.Development.DevelopmentConversations>();
         services.AddScoped<Features.Development.DevelopmentChoices>();
+        services.AddScoped<Features.Observations.FollowUps>();
         services.AddScoped<DemoSeeder>();
         services.AddSummaries(config);
         services.AddInsights(config);

@@ -120,6 +120,8 @@ public class AgreedStep
     public required string Text { get; set; }
     public int Order { get; set; }
     public DateTime? DoneAtUtc { get; set; }
+    /// <summary>When a manager last followed it up while observing ("Done" or "Not yet"); null: never.</summary>
+    public DateTime? FollowedUpAtUtc { get; set; }
 
     public bool IsDone => DoneAtUtc is not null;
 }

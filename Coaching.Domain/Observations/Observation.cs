@@ -263,6 +263,8 @@ public class ActionItem
     public DateOnly? DueDate { get; set; }
     public bool IsDone { get; set; }
     public DateTime? DoneAtUtc { get; set; }
+    /// <summary>When a manager last followed it up from the observation form ("Done" or "Not yet"); null: never.</summary>
+    public DateTime? FollowedUpAtUtc { get; set; }
 
     public bool IsOverdue(DateOnly today) => !IsDone && DueDate is { } due && due < today;
 }

@@ -1,3 +1,4 @@
+using Coaching.Domain.Development;
 using Coaching.Domain.Observations;
 using Coaching.Domain.Time;
 
@@ -60,7 +61,42 @@ public static class SummaryComposition
 
         var never = source.Requirements.Where(r => !levels.ContainsKey(r.SkillKey)).Select(r => r.SkillName).ToList();
 
-        return new WeeklySummary(source.EmployeeName, source.RoleName, week, visits, skills, wentWell, nextSteps, open, never, maxLevel, source.LevelNames);
+        (int? Level, string? Name) Observed(Guid key) =>
+            ratedInOrder.TryGetValue(key, out var inOrder) && inOrder.Count > 0 ? (inOrder[^1].Rating.Level, LevelNameOf(inOrder[^1].Rating)) : (null, null);
+        var development = ComposeDevelopment(source.Development ?? DevelopmentSource.None, Observed,
+            source.Requirements.ToDictionary(r => r.SkillKey, r => r.RequiredLevel));
+
+        return new WeeklySummary(source.EmployeeName, source.RoleName, week, visits, skills, wentWell, nextSteps, open, never, maxLevel, source.LevelNames, development);
+    }
+
+    /// <summary>
+    /// The development part: each active plan with its skills' last observed level against the target (a skill is
+    /// reached by <see cref="PlanSkill.IsReachedBy"/>'s rule), the chosen skills, confidence against what was
+    /// observed with the mismatch worded by <see cref="ConfidenceRules"/> (measured against the plan's target when the
+    /// skill is in a plan, else the role's required level), and the open steps of the latest conversation.
+    /// </summary>
+    public static SummaryDevelopment ComposeDevelopment(DevelopmentSource source, Func<Guid, (int? Level, string? Name)> observed, IReadOnlyDictionary<Guid, int> required)
+    {
+        var plans = source.Plans.Select(p => new SummaryDevelopment.PlanPart(p.Track, p.RoleName,
+            p.Skills.OrderBy(s => s.TargetDate).ThenBy(s => s.SkillName, StringComparer.Ordinal).Select(s =>
+            {
+                var (level, name) = observed(s.SkillKey);
+                var reached = new PlanSkill { SkillKey = s.SkillKey, TargetLevel = s.TargetLevel, TargetDate = s.TargetDate }.IsReachedBy(level);
+                return new SummaryDevelopment.PlanSkillProgress(s.SkillName, level, name, s.TargetLevel, s.TargetDate, reached);
+            }).ToList())).ToList();
+        // A skill in two plans is measured against the sooner target, as on the observation form.
+        var targets = source.Plans.SelectMany(p => p.Skills).GroupBy(s => s.SkillKey)
+            .ToDictionary(g => g.Key, g => g.OrderBy(s => s.TargetDate).First().TargetLevel);
+        var confidence = source.Confidences.Select(c =>
+            {
+                var (level, name) = observed(c.SkillKey);
+                int? expected = targets.TryGetValue(c.SkillKey, out var t) ? t : required.TryGetValue(c.SkillKey, out var r) ? r : null;
+                return new SummaryDevelopment.ConfidenceLine(c.SkillName, c.Level, level, name, ConfidenceRules.Mismatch(c.Level, level, expected).Label());
+            })
+            // The prompts first: they are what to talk about.
+            .OrderBy(l => l.Prompt is null).ThenBy(l => l.SkillName, StringComparer.Ordinal).ToList();
+        return new SummaryDevelopment(plans, source.ChosenSkills.Select(s => s.SkillName).ToList(), confidence,
+            source.OpenAgreedSteps.Count > 0 ? source.LastConversationOn : null, source.OpenAgreedSteps);
     }
 
     static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;

@@ -20,7 +20,8 @@ public sealed record SummarySource(
     IReadOnlyList<SummarySource.Requirement> Requirements,
     IReadOnlyList<SummarySource.ObservationRecord> Observations,
     IReadOnlyList<SummarySource.ActionRecord> ActionItems,
-    IReadOnlyDictionary<int, string>? LevelNames = null)
+    IReadOnlyDictionary<int, string>? LevelNames = null,
+    DevelopmentSource? Development = null)
 {
     public sealed record Requirement(Guid SkillKey, string SkillName, int RequiredLevel);
     /// <summary>A rating, with its level's name in the rubric version it was made against (null: use the summary's names).</summary>
@@ -43,7 +44,8 @@ public sealed record WeeklySummary(
     IReadOnlyList<WeeklySummary.OpenAction> OpenActions,
     IReadOnlyList<string> NeverObservedSkills,
     int MaxLevel,
-    IReadOnlyDictionary<int, string>? LevelNames = null)
+    IReadOnlyDictionary<int, string>? LevelNames = null,
+    SummaryDevelopment? Development = null)
 {
     /// <summary>Who observed, when (organisation's local time) and where.</summary>
     public sealed record ObservedVisit(string ObserverName, DateTime ObservedAtLocal, string? Context);

@@ -4,7 +4,9 @@ using Coaching.Domain.Organisation;
 using Coaching.Domain.Rubrics;
 using Coaching.Domain.Time;
 using Coaching.Web.Data;
+using Coaching.Web.Access;
 using Coaching.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -17,7 +19,8 @@ namespace Coaching.Web.Features.Observations;
 /// Logging an observation on the floor: one form, autosaved whole on every change (so a retry after a dropped
 /// connection resends everything), submitted once. Drafts are found again by their <see cref="Observation.DraftKey"/>.
 /// </summary>
-public class LogModel(CoachingDbContext db, EmployeeAccess access, Rubrics.PublishedRubrics rubrics, TimeProvider clock, IOptions<OrganisationOptions> org, ILogger<LogModel> logger) : PageModel
+public class LogModel(CoachingDbContext db, EmployeeAccess access, Rubrics.PublishedRubrics rubrics, FollowUps followUps, IAuthorizationService authorization,
+    TimeProvider clock, IOptions<OrganisationOptions> org, ILogger<LogModel> logger) : PageModel
 {
     [BindProperty] public ObservationForm Form { get; set; } = new();
 
@@ -35,6 +38,12 @@ public class LogModel(CoachingDbContext db, EmployeeAccess access, Rubrics.Publi
     /// <summary>Skills with a level chosen, for the "5 of 8 rated" line beside Submit.</summary>
     public int RatedCount => Form.Ratings.Count(r => r.Level is not null);
     public SaveOutcome Outcome { get; private set; }
+    /// <summary>What to follow up from last time, and each skill's last observed and expected level.</summary>
+    public FollowUps.ForForm FollowUp { get; private set; } = FollowUps.ForForm.None;
+    /// <summary>The follow-up list is open again after a "Done" / "Not yet" from it.</summary>
+    public bool FollowUpOpen { get; private set; }
+    /// <summary>A newer version replaces the form through htmx: the heading above the follow-up list comes with it, out of band.</summary>
+    public bool HeadingOutOfBand { get; private set; }
 
     public enum SaveOutcome { None, Saved, Invalid, Conflict }
 
@@ -69,7 +78,33 @@ public class LogModel(CoachingDbContext db, EmployeeAccess access, Rubrics.Publi
         }
         Rubric = version;
         Form = ObservationForm.New(employee.Id, version, OrganisationClock.ToLocal(Now, Zone));
+        FollowUp = await followUps.ForFormAsync(employee.Id, employee.JobRoleId, version, null, ct);
         return Page();
+    }
+
+    /// <summary>
+    /// "Done" or "Not yet" on a step from last time (a next step of an earlier observation or a step agreed in a
+    /// conversation), from the form's follow-up list. Coaches only; the step must be this person's (else 404).
+    /// </summary>
+    public async Task<IActionResult> OnPostFollowUpAsync(int employeeId, FollowUps.StepKind kind, int stepId, bool done, CancellationToken ct)
+    {
+        if (!await authorization.AllowsAsync(User, Policies.Coaches)) return Forbid();
+        if (await Request.IsUnreadableFormAsync(ct) || !ModelState.IsValid || !Enum.IsDefined(kind)) return BadRequest("That step could not be read. Reload the page.");
+        var employee = await access.FindAsync(User, employeeId, ct);
+        if (employee is null) return NotFound();
+        var outcome = await followUps.MarkAsync(User, employee.Id, kind, stepId, done, ct);
+        if (outcome is null) return NotFound();
+        Response.Toast(outcome switch
+        {
+            FollowUpOutcome.MarkedDone => "Marked done.",
+            FollowUpOutcome.NotYet => "Noted: not yet. It stays open.",
+            _ => "That step was already marked done.",
+        });
+        if (!this.WantsPartial()) return Redirect($"/Observations/Log?employeeId={employee.Id}");
+        Employee = employee;
+        FollowUp = FollowUps.ForForm.None with { Steps = await followUps.OpenStepsAsync(employee.Id, ct) };
+        FollowUpOpen = true;
+        return Partial("_FollowUp", this);
     }
 
     /// <summary>One more empty action item row (the form starts with three).</summary>
@@ -116,7 +151,7 @@ public class LogModel(CoachingDbContext db, EmployeeAccess access, Rubrics.Publi
                     logger.LogWarning("User {User} tried to start an observation of employee {Employee} with rubric version {Version}", EmployeeAccess.UserId(User), employee.Id, Form.RubricVersionId);
                     ModelState.AddModelError(ObservationFields.Form, $"This form is for a rubric that is not {employee.FullName}'s ({RubricName} for {employee.JobRole?.Name}). Reload the page to rate against the right one.");
                     Outcome = SaveOutcome.Invalid;
-                    return Answer();
+                    return await AnswerAsync(ct);
                 }
                 Rubric = await LoadRubricAsync(asked.Id, ct);
             }
@@ -141,7 +176,7 @@ public class LogModel(CoachingDbContext db, EmployeeAccess access, Rubrics.Publi
             Outcome = SaveOutcome.Invalid;
             IsSubmitted = observation.IsSubmitted;
             SubmittedAtUtc = observation.SubmittedAtUtc;
-            return Answer();
+            return await AnswerAsync(ct);
         }
         db.ObservationChanges.AddRange(applied.AuditTrail);
         if (isNew) db.Observations.Add(observation);
@@ -163,7 +198,7 @@ public class LogModel(CoachingDbContext db, EmployeeAccess access, Rubrics.Publi
         IsSubmitted = observation.IsSubmitted;
         SubmittedAtUtc = observation.SubmittedAtUtc;
         Outcome = SaveOutcome.Saved;
-        return Answer();
+        return await AnswerAsync(ct);
     }
 
     IActionResult AfterSubmit(Observation observation)
@@ -198,6 +233,7 @@ public class LogModel(CoachingDbContext db, EmployeeAccess access, Rubrics.Publi
         {
             // The whole form is replaced with the newer state.
             Response.Htmx(h => h.Retarget("#observation").Reswap("outerHTML"));
+            HeadingOutOfBand = true;
             Response.StatusCode = StatusCodes.Status409Conflict;
             return Partial("_Form", this);
         }
@@ -205,10 +241,12 @@ public class LogModel(CoachingDbContext db, EmployeeAccess access, Rubrics.Publi
         return Page();
     }
 
-    IActionResult Answer()
+    async Task<IActionResult> AnswerAsync(CancellationToken ct)
     {
         if (Outcome == SaveOutcome.Invalid) Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        return Request.IsHtmx() ? Partial("_SaveResult", this) : Page();
+        if (Request.IsHtmx()) return Partial("_SaveResult", this);
+        FollowUp = await followUps.ForFormAsync(Employee.Id, Employee.JobRoleId, Rubric, Form.ObservationId, ct);
+        return Page();
     }
 
     /// <summary>The framework's words for a value it could not bind ("The value 'abc' is not valid for Level.") become ours.</summary>
@@ -227,6 +265,7 @@ public class LogModel(CoachingDbContext db, EmployeeAccess access, Rubrics.Publi
         IsSubmitted = observation.IsSubmitted;
         SubmittedAtUtc = observation.SubmittedAtUtc;
         Form = ObservationForm.From(observation, Rubric, Zone);
+        FollowUp = await followUps.ForFormAsync(Employee.Id, Employee.JobRoleId, Rubric, observation.Id, ct);
         ModelState.Clear(); // show the stored values, not what was posted
     }
 

@@ -21,6 +21,7 @@ public static class SummaryPdf
     [
         .. ComposeHeader(s),
         .. ComposeSkills(s),
+        .. ComposeDevelopment(s),
         .. ComposeVisits(s),
         .. ComposeNotes("What went well", s.WentWell),
         .. ComposeNotes("Next steps", s.NextSteps),
@@ -57,6 +58,45 @@ public static class SummaryPdf
                 NowNamed(s, k),
                 k.Change is { } c ? WeeklySummary.Signed(c) : "first rating"]).ToList());
     }
+
+    /// <summary>The plan, chosen skills, confidence and the agreed steps: text from people goes through the same text blocks and tables as the notes.</summary>
+    static IEnumerable<IPdfComponent> ComposeDevelopment(WeeklySummary s)
+    {
+        if (s.Development is not { IsEmpty: false } d) yield break;
+        foreach (var plan in d.Plans)
+        {
+            yield return new Heading("Your development plan");
+            yield return new TextBlock(plan.Title, Typography.Lead, spaceAfter: 4);
+            if (plan.Skills.Count == 0) continue;
+            yield return new Table(
+                [new("Skill", 2.4f), new("Observed", 1.6f), new("Target", 1.6f), new("By", 1.2f)],
+                plan.Skills.Select(k => (IReadOnlyList<string>)[k.SkillName,
+                    k.Observed is { } o ? Level(s, o, k.ObservedName) + (k.Reached ? " (reached)" : "") : "not observed yet",
+                    Level(s, k.Target, null), k.TargetDate.ToString("d MMM yyyy", English)]).ToList());
+        }
+        if (d.ChosenSkills.Count > 0)
+        {
+            yield return new Heading("Skills you chose to learn");
+            yield return new TextBlock(string.Join(" · ", d.ChosenSkills), Typography.Body, spaceAfter: 6);
+        }
+        if (d.Confidence.Count > 0)
+        {
+            yield return new Heading("Your confidence");
+            yield return new Table(
+                [new("Skill", 2f), new("You feel", 1.6f), new("Observed", 1.5f), new("To talk about", 2f)],
+                d.Confidence.Select(c => (IReadOnlyList<string>)[c.SkillName, $"{c.ConfidenceLabel} ({c.Confidence} of 5)",
+                    c.Observed is { } o ? Level(s, o, c.ObservedName) : "not observed yet", c.Prompt ?? "—"]).ToList());
+        }
+        if (d.AgreedSteps.Count > 0)
+        {
+            yield return new Heading("Agreed for your next conversation");
+            if (d.AgreedOn is { } on) yield return new TextBlock($"Agreed with your manager on {on.ToString("d MMMM yyyy", English)}, still open:", Typography.NoteMeta, spaceAfter: 2);
+            foreach (var step in d.AgreedSteps) yield return new TextBlock($"• {step}", Typography.Body, spaceAfter: 3);
+        }
+    }
+
+    /// <summary>A level by its name where the rating named it, else the summary's name for it.</summary>
+    public static string Level(WeeklySummary s, int level, string? name) => $"{name ?? s.LevelName(level)} ({level})";
 
     static IEnumerable<IPdfComponent> ComposeVisits(WeeklySummary s)
     {

@@ -1,3 +1,4 @@
+using Coaching.Domain.Development;
 using Coaching.Domain.Observations;
 using Coaching.Domain.Organisation;
 using Coaching.Domain.Summaries;
@@ -57,8 +58,37 @@ public sealed class SummarySources(CoachingDbContext db, PublishedRubrics rubric
             observations.Select(o => new SummarySource.ObservationRecord(o.Observer ?? "Your manager", o.ObservedAtUtc, o.Context, o.WentWell, o.NextSteps,
                 o.Ratings.Select(r => new SummarySource.RatingRecord(r.SkillKey, r.Name, r.Level,
                     r.Level is { } l ? levelNames.GetValueOrDefault((o.RubricVersionId, l)) : null)).ToList())).ToList(),
-            actions, scale);
+            actions, scale, await DevelopmentAsync(employeeId, week, endUtc, ct));
         return SummaryComposition.Compose(source, week, zone, scale.Count > 0 ? scale.Keys.Max() : 4);
+    }
+
+    /// <summary>The person's development as it stood at the end of the week: nothing later counts, as for observations.</summary>
+    async Task<DevelopmentSource> DevelopmentAsync(int employeeId, IsoWeek week, DateTime endUtc, CancellationToken ct)
+    {
+        var plans = DevelopmentPlan.ActiveAt(await db.DevelopmentPlans.AsNoTracking().Include(p => p.Skills)
+            .Where(p => p.EmployeeId == employeeId && p.CreatedAtUtc < endUtc).OrderBy(p => p.CreatedAtUtc).ToListAsync(ct), endUtc.AddTicks(-1));
+        var planSkills = plans.ToDictionary(p => p.Id, p => p.Skills.Where(k => k.AddedAtUtc < endUtc && (k.DroppedAtUtc is null || k.DroppedAtUtc >= endUtc)).ToList());
+        var roleIds = plans.Select(p => p.TargetRoleId ?? p.AdditionalRoleId).OfType<int>().ToList();
+        var roles = await db.JobRoles.AsNoTracking().Where(r => roleIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Name, ct);
+        var choices = await db.SkillChoices.AsNoTracking()
+            .Where(c => c.EmployeeId == employeeId && c.ChosenAtUtc < endUtc && (c.DroppedAtUtc == null || c.DroppedAtUtc >= endUtc))
+            .OrderBy(c => c.ChosenAtUtc).ToListAsync(ct);
+        var confidence = ConfidenceRules.Latest(await db.ConfidenceRatings.AsNoTracking()
+            .Where(c => c.EmployeeId == employeeId && c.RatedAtUtc < endUtc).ToListAsync(ct));
+        var conversation = await db.DevelopmentConversations.AsNoTracking().Include(c => c.Steps)
+            .Where(c => c.EmployeeId == employeeId && c.HeldOn <= week.Sunday && c.CreatedAtUtc < endUtc)
+            .OrderByDescending(c => c.HeldOn).ThenByDescending(c => c.Id).FirstOrDefaultAsync(ct);
+        var names = await rubrics.SkillNamesAsync(planSkills.Values.SelectMany(k => k).Select(k => k.SkillKey)
+            .Concat(choices.Select(c => c.SkillKey)).Concat(confidence.Keys), ct);
+        string Name(Guid key) => names.TryGetValue(key, out var n) ? n.Name : "A skill no longer in a rubric";
+
+        return new DevelopmentSource(
+            plans.Select(p => new DevelopmentSource.Plan(p.Track, (p.TargetRoleId ?? p.AdditionalRoleId) is { } role ? roles.GetValueOrDefault(role) : null,
+                planSkills[p.Id].Select(k => new DevelopmentSource.PlanSkill(k.SkillKey, Name(k.SkillKey), k.TargetLevel, k.TargetDate)).ToList())).ToList(),
+            choices.Select(c => new DevelopmentSource.NamedSkill(c.SkillKey, Name(c.SkillKey))).ToList(),
+            confidence.Values.Select(c => new DevelopmentSource.Confidence(c.SkillKey, Name(c.SkillKey), c.Level)).ToList(),
+            conversation?.HeldOn,
+            conversation?.Steps.Where(st => st.DoneAtUtc is null || st.DoneAtUtc >= endUtc).OrderBy(st => st.Order).Select(st => st.Text).ToList() ?? []);
     }
 
     /// <summary>A summary as a browser shows it: the PDF inline, named for its week. The one rendering behind Preview and My summary.</summary>

@@ -39,6 +39,9 @@ namespace Coaching.Web.Data.Migrations.SqlServer
                     b.Property<int>("EmployeeId")
                         .HasColumnType("int");
 
+                    b.Property<DateTime?>("FollowedUpAtUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<int>("Order")
                         .HasColumnType("int");
 
@@ -355,6 +358,9 @@ namespace Coaching.Web.Data.Migrations.SqlServer
 
                     b.Property<int>("EmployeeId")
                         .HasColumnType("int");
+
+                    b.Property<DateTime?>("FollowedUpAtUtc")
+                        .HasColumnType("datetime2");
 
                     b.Property<bool>("IsDone")
                         .HasColumnType("bit");

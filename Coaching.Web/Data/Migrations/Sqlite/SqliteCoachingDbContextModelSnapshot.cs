@@ -32,6 +32,9 @@ namespace Coaching.Web.Data.Migrations.Sqlite
                     b.Property<int>("EmployeeId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("FollowedUpAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Order")
                         .HasColumnType("INTEGER");
 
@@ -333,6 +336,9 @@ namespace Coaching.Web.Data.Migrations.Sqlite
 
                     b.Property<int>("EmployeeId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FollowedUpAtUtc")
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("IsDone")
                         .HasColumnType("INTEGER");
