@@ -84,6 +84,7 @@ public static class CoachingApp
         services.AddScoped<Features.People.Leavers>();
         services.AddMemoryCache();
         services.AddScoped<Features.Rubrics.PublishedRubrics>();
+        services.AddScoped<Features.Development.DevelopmentPlans>();
         services.AddScoped<DemoSeeder>();
         services.AddSummaries(config);
         services.AddInsights(config);

@@ -26,6 +26,7 @@ public class ProfileModel(CoachingDbContext db, EmployeeAccess access, IAuthoriz
     public bool CanMarkDone { get; private set; }
     public DateOnly Today { get; private set; }
     public int MaxLevel { get; private set; } = 4;
+    public Development.DevelopmentPlans.OnProfile? Plans { get; private set; }
 
     public sealed record SkillLine(string Name, string Category, int? Current, int? Required, SkillProgress? Progress)
     {
@@ -79,6 +80,7 @@ public class ProfileModel(CoachingDbContext db, EmployeeAccess access, IAuthoriz
 
         OpenSteps = await OpenStepsAsync(id, ct);
         History = await HistoryAsync(id, 0, ct);
+        Plans = await HttpContext.RequestServices.GetRequiredService<Development.DevelopmentPlans>().ForProfileAsync(employee, CanMarkDone, ct);
         return Page();
     }
 
