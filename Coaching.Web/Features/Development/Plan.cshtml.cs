@@ -93,7 +93,8 @@ public class PlanModel(CoachingDbContext db, EmployeeAccess access, IAuthorizati
             if (roleId is { } rid && (role = await db.JobRoles.SingleOrDefaultAsync(r => r.Id == rid, ct)) is null)
                 ModelState.AddModelError($"{nameof(Start)}.{roleField}", "Choose a role from the list.");
         }
-        if (!ModelState.IsValid) return await RefusedStartAsync(ct);
+        // Unreadable skill fields are reported with everything else below; only a missing goal or role stops here.
+        if (ModelState.Keys.Any(k => !k.StartsWith($"{nameof(Start)}.Skills[") && ModelState[k]!.Errors.Count > 0)) return await RefusedStartAsync(ct);
 
         var existing = await db.DevelopmentPlans.Where(p => p.EmployeeId == id).ToListAsync(ct);
         var started = DevelopmentPlan.Start(id, Employee.JobRoleId, Start.Goal!.Value, role, existing, userId, now);
