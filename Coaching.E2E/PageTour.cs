@@ -29,6 +29,20 @@ public static class PageTour
             await page.GetByRole(AriaRole.Link, new() { Name = "Ana Ruiz", Exact = true }).ClickAsync();
             await page.WaitForURLAsync("**/People/*");
         }),
+        new("Development plan", "manager@demo.local", 768, 1024, async page =>
+        {
+            await page.GotoAsync("/Team");
+            await page.GetByRole(AriaRole.Link, new() { Name = "Ana Ruiz", Exact = true }).ClickAsync();
+            await page.WaitForURLAsync("**/People/*");
+            await page.Locator(".profile-plans a[href$='/Plan']").ClickAsync();
+            await page.WaitForURLAsync("**/People/*/Plan");
+        }),
+        new("Development plan (employee, phone)", "ana.ruiz@demo.local", 390, 844, async page =>
+        {
+            await page.GotoAsync("/Me");
+            await page.Locator(".profile-plans a[href$='/Plan']").ClickAsync();
+            await page.WaitForURLAsync("**/People/*/Plan");
+        }),
         new("Coverage (manager)", "manager@demo.local", 1024, 768, Go("/Insights/Coverage")),
         new("My development (phone)", "ana.ruiz@demo.local", 390, 844, Go("/Me")),
         new("My summary (phone)", "ana.ruiz@demo.local", 390, 844, Go("/MySummary")),

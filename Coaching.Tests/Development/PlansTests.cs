@@ -26,6 +26,7 @@ public class PlansTests(CoachingFactory factory) : IClassFixture<CoachingFactory
     /// <summary>The start form as a browser would send it after the answers: the proposals as the page filled them in.</summary>
     static Dictionary<string, string> StartFormOf(IDocument page)
     {
+        Assert.NotNull(page.QuerySelector("#plan-start input[name=__RequestVerificationToken]")); // a plain post carries its token
         var form = new Dictionary<string, string>();
         foreach (var field in page.QuerySelectorAll("#plan-start input, #plan-start select"))
         {
@@ -165,6 +166,13 @@ public class PlansTests(CoachingFactory factory) : IClassFixture<CoachingFactory
         Assert.Null(partial.QuerySelector("h1")); // the partial, not the page
         Assert.Equal("Whose work will the person also cover?", partial.QuerySelector("label[for=start-role]")!.TextContent);
         Assert.Contains("HX-Request", choices.Headers.Vary);
+
+        // Without JavaScript the answers go with a plain post and the page comes back with the track and proposals.
+        var plain = await manager.PostAsync($"/People/{grace}/Plan?handler=Answers", new() { ["Start.Goal"] = "ExtraWorkNextToCurrentRole", ["Start.AdditionalRoleId"] = $"{barista}" });
+        var plainPage = await Browser.ParseAsync(plain);
+        Assert.Equal(HttpStatusCode.OK, plain.StatusCode);
+        Assert.Equal("Cross-training", plainPage.QuerySelector("#start-track")!.TextContent);
+        Assert.NotEmpty(plainPage.QuerySelectorAll(".proposed-skills tbody tr"));
 
         var response = await StartAsync(manager, grace, Answers("ExtraWorkNextToCurrentRole", additionalRoleId: barista));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -344,6 +352,7 @@ public class PlansTests(CoachingFactory factory) : IClassFixture<CoachingFactory
             ("Start", new() { ["Start.Goal"] = "ExtraWorkNextToCurrentRole", ["Start.AdditionalRoleId"] = $"{await RoleIdAsync("Barista")}" }),
             ("Stop", new() { ["planId"] = $"{plan.Id}", ["stopReason"] = "I want to" }),
             ("Achieve", new() { ["planId"] = $"{plan.Id}" }),
+            ("Answers", new() { ["Start.Goal"] = "BetterInCurrentRole" }),
             ("DropSkill", new() { ["planId"] = $"{plan.Id}", ["skillKey"] = $"{chosen}" }),
             ("ChangeTarget", new() { ["planId"] = $"{plan.Id}", ["skillKey"] = $"{chosen}", ["targetLevel"] = "4", ["targetDate"] = date }),
         })

@@ -84,6 +84,7 @@ public class AccessTests(CoachingFactory factory) : IClassFixture<CoachingFactor
         ["/Observations/Log"] = "employeeId",
         ["/Summaries/Index"] = "employeeId",
         ["/Summaries/Preview"] = "employeeId",
+        ["/Development/Plan"] = "id",
     };
 
     /// <summary>Pages that take an employee id but only ever act on the account's own employee (the id must match it).</summary>
@@ -115,7 +116,7 @@ public class AccessTests(CoachingFactory factory) : IClassFixture<CoachingFactor
         var manager = await Browser.SignedInAsync(factory, "manager@demo.local");
         var hr = await Browser.SignedInAsync(factory, "hr@demo.local");
 
-        foreach (var url in new[] { "/People/{0}", "/People/{0}?handler=History&skip=0", "/Observations/Log?employeeId={0}" })
+        foreach (var url in new[] { "/People/{0}", "/People/{0}?handler=History&skip=0", "/Observations/Log?employeeId={0}", "/People/{0}/Plan" })
         {
             Assert.Equal(HttpStatusCode.NotFound, (await manager.GetAsync(string.Format(url, outsider))).StatusCode);
             Assert.Equal(HttpStatusCode.OK, (await manager.GetAsync(string.Format(url, own))).StatusCode);
@@ -157,6 +158,7 @@ public class AccessTests(CoachingFactory factory) : IClassFixture<CoachingFactor
             ("/Me", [L, R, N, N, N]), // to their own profile
             ("/MySummary", [L, S, N, N, N]),
             ($"/People/{ana}", [L, S, S, S, S]),
+            ($"/People/{ana}/Plan", [L, S, S, S, S]), // the employee reads their own plan; coaches change it
             ("/Team", [L, F, S, F, S]),
             ($"/Observations/Log?employeeId={ana}", [L, F, S, F, S]),
             ("/Insights/Coverage", [L, F, S, S, S]),

@@ -75,6 +75,16 @@ public class PlanModel(CoachingDbContext db, EmployeeAccess access, IAuthorizati
         return this.PageOrPartial("_PlanStartChoices");
     }
 
+    /// <summary>Without JavaScript: the page again, with the track and proposed skills for the answers sent.</summary>
+    public async Task<IActionResult> OnPostAnswersAsync(int id, CancellationToken ct)
+    {
+        if (!await authorization.AllowsAsync(User, Policies.Coaches)) return Forbid();
+        if (!await LoadAsync(id, ct)) return NotFound();
+        ModelState.Clear();
+        await ProposeAsync(fromGap: true, ct);
+        return Page();
+    }
+
     /// <summary>Starts a plan and adds the ticked skills, or saves nothing and shows each problem beside its field.</summary>
     public async Task<IActionResult> OnPostStartAsync(int id, CancellationToken ct)
     {
