@@ -61,6 +61,7 @@ public class PlanModel(CoachingDbContext db, EmployeeAccess access, IAuthorizati
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
+        ModelState.Clear(); // answers in a link are a starting point, not a form to judge
         if (CanCoach && Start.Goal is not null) await ProposeAsync(fromGap: true, ct);
         return Page();
     }
@@ -148,7 +149,7 @@ public class PlanModel(CoachingDbContext db, EmployeeAccess access, IAuthorizati
         Keep(planId, DevelopmentPlan.SkillField, skillKey);
         Keep(planId, DevelopmentPlan.TargetLevelField, targetLevel?.ToString());
         Keep(planId, DevelopmentPlan.TargetDateField, targetDate?.ToString("yyyy-MM-dd"));
-        var view = (await plans.PlansOfAsync(Employee, ct)).Single(p => p.Id == planId);
+        var view = Plans.Single(p => p.Id == planId);
         var allowed = CanCoach ? view.Addable : view.Addable.Where(s => s.Chosen).ToList();
         var skill = Guid.TryParse(skillKey, out var key) ? allowed.FirstOrDefault(s => s.Key == key) : null;
         IReadOnlyList<FieldProblem> problems = skill is null
