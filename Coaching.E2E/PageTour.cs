@@ -42,6 +42,34 @@ public static class PageTour
             await page.GetByRole(AriaRole.Link, new() { Name = "Conversations", Exact = true }).ClickAsync();
             await page.WaitForURLAsync("**/People/*/Conversations");
         }),
+        new("Development plan", "manager@demo.local", 768, 1024, async page =>
+        {
+            await page.GotoAsync("/Team");
+            await page.GetByRole(AriaRole.Link, new() { Name = "Ana Ruiz", Exact = true }).ClickAsync();
+            await page.WaitForURLAsync("**/People/*");
+            await page.Locator(".profile-plans a[href$='/Plan']").ClickAsync();
+            await page.WaitForURLAsync("**/People/*/Plan");
+        }),
+        new("Development plan, started with proposed skills", "manager@demo.local", 768, 1024, async page =>
+        {
+            await page.GotoAsync("/Team");
+            await page.GetByRole(AriaRole.Link, new() { Name = "Tom Becker", Exact = true }).ClickAsync();
+            await page.WaitForURLAsync("**/People/*");
+            await page.Locator(".profile-plans a[href$='/Plan']").ClickAsync();
+            await page.WaitForURLAsync("**/People/*/Plan");
+            if (await page.Locator(".plan-card").CountAsync() > 0) return; // started on an earlier walk of the tour
+            await page.GetByLabel("Take on extra work next to the current role").CheckAsync();
+            await page.GetByLabel("Whose work will the person also cover?").SelectOptionAsync(new SelectOptionValue { Label = "Barista" });
+            await page.Locator(".proposed-skills").WaitForAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Start the plan" }).ClickAsync();
+            await page.Locator(".plan-card").WaitForAsync();
+        }),
+        new("Development plan (employee, phone)", "ana.ruiz@demo.local", 390, 844, async page =>
+        {
+            await page.GotoAsync("/Me");
+            await page.Locator(".profile-plans a[href$='/Plan']").ClickAsync();
+            await page.WaitForURLAsync("**/People/*/Plan");
+        }),
         new("Coverage (manager)", "manager@demo.local", 1024, 768, Go("/Insights/Coverage")),
         new("My development (phone)", "ana.ruiz@demo.local", 390, 844, Go("/Me")),
         new("My summary (phone)", "ana.ruiz@demo.local", 390, 844, Go("/MySummary")),

@@ -87,6 +87,7 @@ public static class CoachingApp
         services.AddScoped<Features.Development.DevelopmentConversations>();
         services.AddScoped<Features.Development.DevelopmentChoices>();
         services.AddScoped<Features.Observations.FollowUps>();
+        services.AddScoped<Features.Development.DevelopmentPlans>();
         services.AddScoped<DemoSeeder>();
         services.AddSummaries(config);
         services.AddInsights(config);

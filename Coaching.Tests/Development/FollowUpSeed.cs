@@ -13,6 +13,19 @@ namespace Coaching.Tests.Development;
 /// </summary>
 public static class FollowUpSeed
 {
+    /// <summary>Clears what the demo tells of someone's development (plans, choices, confidence, conversations), for a test that starts it from nothing.</summary>
+    public static async Task ClearDevelopmentAsync(CoachingDbContext db, int employeeId)
+    {
+        await db.AgreedSteps.Where(s => s.EmployeeId == employeeId).ExecuteDeleteAsync();
+        await db.DevelopmentConversations.Where(c => c.EmployeeId == employeeId).ExecuteDeleteAsync();
+        await db.SkillChoices.Where(c => c.EmployeeId == employeeId).ExecuteDeleteAsync();
+        await db.ConfidenceRatings.Where(c => c.EmployeeId == employeeId).ExecuteDeleteAsync();
+        var plans = db.DevelopmentPlans.Where(p => p.EmployeeId == employeeId).Select(p => p.Id);
+        await db.PlanSkills.Where(s => plans.Contains(s.DevelopmentPlanId)).ExecuteDeleteAsync();
+        await db.PlanEvents.Where(e => plans.Contains(e.DevelopmentPlanId)).ExecuteDeleteAsync();
+        await db.DevelopmentPlans.Where(p => p.EmployeeId == employeeId).ExecuteDeleteAsync();
+    }
+
     public sealed record Seeded(int EmployeeId, int ActionItemId, int AgreedStepId, string FirstSkill, string PlanSkill, DateOnly TargetDate,
         string NextStep, string AgreedStep, string ChosenSkill);
 
@@ -22,6 +35,7 @@ public static class FollowUpSeed
         var monthAgo = now.AddDays(-30);
         var monthAgoDay = DateOnly.FromDateTime(monthAgo);
         var e = await db.Employees.SingleAsync(x => x.FirstName + " " + x.LastName == fullName);
+        await ClearDevelopmentAsync(db, e.Id);
         var manager = await db.TeamManagers.Where(m => m.TeamId == e.TeamId).Select(m => m.UserId).FirstAsync();
         var versionId = await db.JobRoles.Where(r => r.Id == e.JobRoleId)
             .Select(r => db.Rubrics.Where(x => x.Id == r.DefaultRubricId).Select(x => x.CurrentVersionId!.Value).Single()).SingleAsync();

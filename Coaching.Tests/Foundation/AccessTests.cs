@@ -85,6 +85,7 @@ public class AccessTests(CoachingFactory factory) : IClassFixture<CoachingFactor
         ["/Observations/Log"] = "employeeId",
         ["/Summaries/Index"] = "employeeId",
         ["/Summaries/Preview"] = "employeeId",
+        ["/Development/Plan"] = "id",
     };
 
     /// <summary>Pages that take an employee id but only ever act on the account's own employee (the id must match it).</summary>
@@ -116,7 +117,7 @@ public class AccessTests(CoachingFactory factory) : IClassFixture<CoachingFactor
         var manager = await Browser.SignedInAsync(factory, "manager@demo.local");
         var hr = await Browser.SignedInAsync(factory, "hr@demo.local");
 
-        foreach (var url in new[] { "/People/{0}", "/People/{0}?handler=History&skip=0", "/Observations/Log?employeeId={0}", "/People/{0}/Conversations" })
+        foreach (var url in new[] { "/People/{0}", "/People/{0}?handler=History&skip=0", "/Observations/Log?employeeId={0}", "/People/{0}/Conversations", "/People/{0}/Plan" })
         {
             Assert.Equal(HttpStatusCode.NotFound, (await manager.GetAsync(string.Format(url, outsider))).StatusCode);
             Assert.Equal(HttpStatusCode.OK, (await manager.GetAsync(string.Format(url, own))).StatusCode);
@@ -161,6 +162,7 @@ public class AccessTests(CoachingFactory factory) : IClassFixture<CoachingFactor
             ("/Development/ChoosableSkills", [L, F, F, S, S]),
             ($"/People/{ana}", [L, S, S, S, S]),
             ($"/People/{ana}/Conversations", [L, S, S, S, S]),
+            ($"/People/{ana}/Plan", [L, S, S, S, S]), // the employee reads their own plan; coaches change it
             ("/Team", [L, F, S, F, S]),
             ($"/Observations/Log?employeeId={ana}", [L, F, S, F, S]),
             ("/Insights/Coverage", [L, F, S, S, S]),

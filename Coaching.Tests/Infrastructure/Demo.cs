@@ -23,18 +23,7 @@ public static class Demo
     public static async Task<Person> PersonStartingDevelopmentAsync(this CoachingFactory factory, string fullName)
     {
         var person = await factory.PersonAsync(fullName);
-        await factory.WithDbAsync(async db =>
-        {
-            await db.AgreedSteps.Where(s => s.EmployeeId == person.Id).ExecuteDeleteAsync();
-            await db.DevelopmentConversations.Where(c => c.EmployeeId == person.Id).ExecuteDeleteAsync();
-            await db.SkillChoices.Where(c => c.EmployeeId == person.Id).ExecuteDeleteAsync();
-            await db.ConfidenceRatings.Where(c => c.EmployeeId == person.Id).ExecuteDeleteAsync();
-            var plans = db.DevelopmentPlans.Where(p => p.EmployeeId == person.Id).Select(p => p.Id);
-            await db.PlanSkills.Where(s => plans.Contains(s.DevelopmentPlanId)).ExecuteDeleteAsync();
-            await db.PlanEvents.Where(e => plans.Contains(e.DevelopmentPlanId)).ExecuteDeleteAsync();
-            await db.DevelopmentPlans.Where(p => p.EmployeeId == person.Id).ExecuteDeleteAsync();
-            return 0;
-        });
+        await factory.WithDbAsync(db => Development.FollowUpSeed.ClearDevelopmentAsync(db, person.Id));
         return person;
     }
 

@@ -14,7 +14,7 @@ namespace Coaching.Web.Features.People;
 
 /// <summary>An employee's development: where they stand per skill against their role, the trend, the history, the open next steps.</summary>
 public class ProfileModel(CoachingDbContext db, EmployeeAccess access, IAuthorizationService authorization, Rubrics.PublishedRubrics rubrics, TimeProvider clock, IOptions<OrganisationOptions> org,
-    Development.DevelopmentChoices choices, Development.DevelopmentConversations conversations) : PageModel
+    Development.DevelopmentChoices choices, Development.DevelopmentConversations conversations, Development.DevelopmentPlans plans) : PageModel
 {
     public const int HistoryPageSize = 5;
 
@@ -27,6 +27,7 @@ public class ProfileModel(CoachingDbContext db, EmployeeAccess access, IAuthoriz
     public bool CanMarkDone { get; private set; }
     public DateOnly Today { get; private set; }
     public int MaxLevel { get; private set; } = 4;
+    public Development.DevelopmentPlans.OnProfile? Plans { get; private set; }
     public Development.DevelopmentConversations.ProfileSummary Conversations { get; private set; } = null!;
     public Development.DevelopmentChoices.View Choices { get; private set; } = null!;
 
@@ -82,6 +83,7 @@ public class ProfileModel(CoachingDbContext db, EmployeeAccess access, IAuthoriz
 
         OpenSteps = await OpenStepsAsync(id, ct);
         History = await HistoryAsync(id, 0, ct);
+        Plans = await plans.ForProfileAsync(employee, CanMarkDone, ct);
         Conversations = await conversations.ForProfileAsync(id, Today, ct);
         Choices = await choices.ForProfileAsync(employee, ct);
         return Page();

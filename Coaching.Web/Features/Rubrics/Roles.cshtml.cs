@@ -21,7 +21,11 @@ public class RolesModel(CoachingDbContext db, AuditTrail audit, PublishedRubrics
     public sealed record PendingChange(int? RubricId, string Message, int RemovedCount);
     public IReadOnlyList<RoleCard> Roles { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken ct) => Roles = await CardsAsync(null, null, null, ct);
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Roles = await CardsAsync(null, null, null, ct);
+        CareerPaths = await CareerPathsAsync(ct);
+    }
 
     /// <summary>
     /// Saves a role's default rubric and required levels. Keys and levels arrive as text and are checked here, so a
@@ -97,6 +101,7 @@ public class RolesModel(CoachingDbContext db, AuditTrail audit, PublishedRubrics
         if (this.WantsPartial()) return Partial("_RoleCard", (await CardsAsync(roleId, error, pending, ct)).Single(c => c.Role.Id == roleId));
         if (error is null && pending is null) return RedirectToPage();
         Roles = await CardsAsync(roleId, error, pending, ct);
+        CareerPaths = await CareerPathsAsync(ct);
         return Page();
     }
 
@@ -129,5 +134,67 @@ public class RolesModel(CoachingDbContext db, AuditTrail audit, PublishedRubrics
                 Pending = role.Id == errorRoleId ? pending : null,
             };
         }).ToList();
+    }
+
+    /// <summary>A role's career path as HR edits it: the roles it leads to, the others it could, and the new-technology flag.</summary>
+    public sealed record CareerPath(int RoleId, string RoleName, bool CreatedByNewTechnology, IReadOnlyList<(int Id, string Name)> LeadsTo, IReadOnlyList<(int Id, string Name)> Others);
+    public IReadOnlyList<CareerPath> CareerPaths { get; private set; } = [];
+    /// <summary>The key a career-path problem is filed under, so it shows beside that role's "leads to" field.</summary>
+    public static string CareerField(int roleId) => $"Career{roleId}.NextRoleId";
+
+    /// <summary>Adds a "leads to" link (reskilling plans offer these roles first); the role's own rule says when it cannot.</summary>
+    public async Task<IActionResult> OnPostLeadsToAsync(int roleId, int? nextRoleId, CancellationToken ct)
+    {
+        var role = await db.JobRoles.Include(r => r.LeadsTo).SingleOrDefaultAsync(r => r.Id == roleId, ct);
+        if (role is null) return NotFound();
+        var next = nextRoleId is { } nid ? await db.JobRoles.SingleOrDefaultAsync(r => r.Id == nid, ct) : null;
+        var problem = next is null ? "Choose the role it leads to." : role.WhyNotLeadTo(next);
+        if (problem is not null)
+        {
+            ModelState.AddModelError(CareerField(roleId), problem);
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            await OnGetAsync(ct);
+            return Page();
+        }
+        role.LeadsTo.Add(next!);
+        audit.Record(User, "role.leads-to", role.Name, $"{role.Name} now leads to {next!.Name}.");
+        await db.SaveChangesAsync(ct);
+        TempData["Toast"] = $"{role.Name} leads to {next.Name}.";
+        return Redirect($"/Rubrics/Roles#career-{roleId}");
+    }
+
+    public async Task<IActionResult> OnPostRemoveLeadsToAsync(int roleId, int nextRoleId, CancellationToken ct)
+    {
+        var role = await db.JobRoles.Include(r => r.LeadsTo).SingleOrDefaultAsync(r => r.Id == roleId, ct);
+        var next = role?.LeadsTo.FirstOrDefault(r => r.Id == nextRoleId);
+        if (role is null || next is null) return NotFound();
+        role.LeadsTo.Remove(next);
+        audit.Record(User, "role.leads-to.remove", role.Name, $"{role.Name} no longer leads to {next.Name}.");
+        await db.SaveChangesAsync(ct);
+        TempData["Toast"] = $"{role.Name} no longer leads to {next.Name}.";
+        return Redirect($"/Rubrics/Roles#career-{roleId}");
+    }
+
+    /// <summary>Whether new technology created the role: moving into it is then newskilling rather than reskilling.</summary>
+    public async Task<IActionResult> OnPostNewTechnologyAsync(int roleId, bool createdByNewTechnology, CancellationToken ct)
+    {
+        var role = await db.JobRoles.SingleOrDefaultAsync(r => r.Id == roleId, ct);
+        if (role is null) return NotFound();
+        if (role.CreatedByNewTechnology != createdByNewTechnology)
+        {
+            role.CreatedByNewTechnology = createdByNewTechnology;
+            audit.Record(User, "role.new-technology", role.Name, createdByNewTechnology ? "Created by new technology: moving into it is newskilling." : "Not created by new technology: moving into it is reskilling.");
+            await db.SaveChangesAsync(ct);
+        }
+        TempData["Toast"] = createdByNewTechnology ? $"{role.Name} is marked as created by new technology." : $"{role.Name} is no longer marked as created by new technology.";
+        return Redirect($"/Rubrics/Roles#career-{roleId}");
+    }
+
+    async Task<IReadOnlyList<CareerPath>> CareerPathsAsync(CancellationToken ct)
+    {
+        var roles = await db.JobRoles.AsNoTracking().Include(r => r.LeadsTo).OrderBy(r => r.Name).ToListAsync(ct);
+        return roles.Select(r => new CareerPath(r.Id, r.Name, r.CreatedByNewTechnology,
+            r.LeadsTo.OrderBy(n => n.Name).Select(n => (n.Id, n.Name)).ToList(),
+            roles.Where(o => o.Id != r.Id && r.LeadsTo.All(n => n.Id != o.Id)).Select(o => (o.Id, o.Name)).ToList())).ToList();
     }
 }
