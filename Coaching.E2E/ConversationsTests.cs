@@ -26,6 +26,7 @@ public class ConversationsTests(LiveApp app) : IClassFixture<LiveApp>
     public async Task A_manager_on_a_tablet_logs_a_conversation_with_two_agreed_steps_and_the_tile_says_conversation_today()
     {
         var page = await app.NewTabletPageAsync(768, 1024);
+        await app.StartDevelopmentFromNothingAsync("Grace Mensah");
         await LiveApp.SignInAsync(page, "manager@demo.local");
         await Assertions.Expect(Tile(page, "Grace Mensah").Locator(".last-conversation")).ToHaveTextAsync("No conversation yet · due");
         await OpenConversationsFromTheTeamAsync(page, "Grace Mensah");
@@ -59,6 +60,7 @@ public class ConversationsTests(LiveApp app) : IClassFixture<LiveApp>
     public async Task Logging_without_saying_what_was_discussed_shows_the_message_beside_it_and_keeps_the_typed_steps()
     {
         var page = await app.NewTabletPageAsync(768, 1024);
+        await app.StartDevelopmentFromNothingAsync("Priya Nair");
         await LiveApp.SignInAsync(page, "manager@demo.local");
         await OpenConversationsFromTheTeamAsync(page, "Priya Nair");
 
@@ -84,6 +86,7 @@ public class ConversationsTests(LiveApp app) : IClassFixture<LiveApp>
     [Fact]
     public async Task The_employee_on_a_phone_adds_a_reflection_and_marks_an_agreed_step_done()
     {
+        await app.StartDevelopmentFromNothingAsync("Tom Becker");
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<CoachingDbContext>();
@@ -96,8 +99,8 @@ public class ConversationsTests(LiveApp app) : IClassFixture<LiveApp>
             await db.SaveChangesAsync();
         }
         var page = await app.NewTabletPageAsync(390, 844);
-        await LiveApp.SignInAsync(page, "tom.becker@demo.local");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Conversations", Exact = true }).TapAsync();
+        await LiveApp.SignInAsync(page, "tom.becker@demo.local"); // an employee starts on My development
+        await page.GetByRole(AriaRole.Link, new() { Name = "My conversations", Exact = true }).TapAsync();
         await page.WaitForURLAsync("**/People/*/Conversations");
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Log conversation" })).ToHaveCountAsync(0);
 

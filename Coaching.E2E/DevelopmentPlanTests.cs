@@ -19,6 +19,7 @@ public class DevelopmentPlanTests(LiveApp app) : IClassFixture<LiveApp>
     {
         var page = await app.NewTabletPageAsync(768, 1024);
         await LiveApp.SignInAsync(page, "manager@demo.local");
+        await app.StartDevelopmentFromNothingAsync("Ana Ruiz");
         await OpenPlanOfAsync(page, "Ana Ruiz");
 
         await page.GetByLabel("Take on extra work next to the current role").CheckAsync();
@@ -57,6 +58,7 @@ public class DevelopmentPlanTests(LiveApp app) : IClassFixture<LiveApp>
     {
         var page = await app.NewTabletPageAsync(768, 1024);
         await LiveApp.SignInAsync(page, "manager@demo.local");
+        await app.StartDevelopmentFromNothingAsync("Tom Becker");
         await OpenPlanOfAsync(page, "Tom Becker");
         await page.GetByLabel("Get better in the current role").CheckAsync();
         await Assertions.Expect(page.Locator("#start-track")).ToHaveTextAsync("Upskilling");

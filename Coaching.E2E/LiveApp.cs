@@ -43,6 +43,15 @@ public class LiveApp : IAsyncLifetime
     public IBrowser Browser { get; private set; } = null!;
     public IServiceProvider Services => factory!.Services;
 
+    /// <summary>Clears what the demo tells of a person's development (plans, choices, confidence, conversations): the test starts it from nothing.</summary>
+    public async Task StartDevelopmentFromNothingAsync(string fullName)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Coaching.Web.Data.CoachingDbContext>();
+        var id = db.Employees.AsEnumerable().Single(e => e.FullName == fullName).Id;
+        await Coaching.Tests.Development.FollowUpSeed.ClearDevelopmentAsync(db, id);
+    }
+
     public async Task InitializeAsync()
     {
         factory = new Factory(databasePath, Outbox, SeedDemoData);

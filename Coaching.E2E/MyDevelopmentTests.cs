@@ -27,6 +27,7 @@ public class MyDevelopmentTests(LiveApp app) : IClassFixture<LiveApp>
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<CoachingDbContext>();
         var person = await db.Employees.Include(e => e.JobRole).SingleAsync(e => e.Email == email);
+        await Coaching.Tests.Development.FollowUpSeed.ClearDevelopmentAsync(db, person.Id); // what the demo tells of them aside
         var version = await db.Rubrics.Where(r => r.Id == person.JobRole!.DefaultRubricId).Select(r => r.CurrentVersionId!.Value).SingleAsync();
         var skills = await db.Skills.Where(s => s.RubricVersionId == version).OrderBy(s => s.Order).Select(s => new ValueTuple<Guid, string>(s.Key, s.Name)).ToArrayAsync();
         var marked = await db.ChoosableSkills.Select(c => c.SkillKey).ToListAsync();
