@@ -39,6 +39,21 @@ public sealed partial class BenchmarkClient(HttpClient http, string token)
         return html;
     }
 
+    /// <summary>A page's answer time over HTTP: one warm-up, then <paramref name="runs"/> timed requests; the last answer is kept to read links from.</summary>
+    public async Task<PageTiming> TimeAsync(string path, int runs, bool htmx, CancellationToken ct)
+    {
+        var html = await GetPageAsync(path, ct, htmx); // warm-up, not counted
+        var times = new List<double>();
+        for (var i = 0; i < runs; i++)
+        {
+            var start = System.Diagnostics.Stopwatch.GetTimestamp();
+            html = await GetPageAsync(path, ct, htmx);
+            times.Add(System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+        }
+        var (median, p90) = Spread(times, 0.9);
+        return new PageTiming(median, p90, html);
+    }
+
     public static string TokenIn(string html) => WebUtility.HtmlDecode(TokenField().Match(html).Groups[1].Value);
 
     /// <summary>Median and the given percentile of a set of timings, in the units given.</summary>
@@ -51,4 +66,11 @@ public sealed partial class BenchmarkClient(HttpClient http, string token)
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*?value=\"([^\"]+)\"")] private static partial Regex TokenField();
+}
+
+/// <summary>Median and 90th percentile of a page's answer time, and its HTML.</summary>
+public sealed record PageTiming(double Median, double P90, string Html)
+{
+    public string Line(string what, int? targetMs, int width = 72) =>
+        $"  {what.PadRight(width)} median {Median,6:0} ms   p90 {P90,6:0} ms{(targetMs is { } target ? $"   target < {target} ms: {(Median < target ? "met" : "NOT met")}" : "")}";
 }

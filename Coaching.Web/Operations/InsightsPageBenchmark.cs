@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Diagnostics;
 using System.Net;
 using System.Text.RegularExpressions;
 
@@ -25,19 +24,7 @@ public sealed partial class InsightsPageBenchmark : Operation
     {
         var (hr, _) = await BenchmarkClient.SignInAsync(url, "hr@demo.local", ct);
 
-        async Task<(double Median, double P90, string Html)> Time(string path, bool htmx)
-        {
-            var html = await hr.GetPageAsync(path, ct, htmx); // warm-up, not counted
-            var times = new List<double>();
-            for (var i = 0; i < runs; i++)
-            {
-                var start = Stopwatch.GetTimestamp();
-                html = await hr.GetPageAsync(path, ct, htmx);
-                times.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
-            }
-            var (median, p90) = BenchmarkClient.Spread(times, 0.9);
-            return (median, p90, html);
-        }
+        Task<PageTiming> Time(string path, bool htmx) => hr.TimeAsync(path, runs, htmx, ct);
 
         Out.WriteLine($"Pages over HTTP against {url}, signed in as hr@demo.local; median and p90 of {runs} runs after one warm-up");
         var coverage = await Time("/Insights/Coverage?period=365", htmx: false);
@@ -51,8 +38,7 @@ public sealed partial class InsightsPageBenchmark : Operation
         return 0;
     }
 
-    void Print(string what, (double Median, double P90, string Html) t, int? targetMs) =>
-        Out.WriteLine($"  {what,-68} median {t.Median,6:0} ms   p90 {t.P90,6:0} ms{(targetMs is { } target ? $"   target < {target} ms: {(t.Median < target ? "met" : "NOT met")}" : "")}");
+    void Print(string what, PageTiming t, int? targetMs) => Out.WriteLine(t.Line(what, targetMs, 68));
 
     // A heat-map cell: its drill-down link and the number of ratings it shows.
     [GeneratedRegex("hx-get=\"([^\"]*handler=Cell[^\"]*)\"[^>]*?data-count=\"(\\d+)\"")] private static partial Regex Cells();
