@@ -209,6 +209,26 @@ public class PlansTests(CoachingFactory factory) : IClassFixture<CoachingFactory
     }
 
     [Fact]
+    public async Task A_double_tap_on_start_or_a_second_device_leaves_one_active_plan_per_track_and_no_error_page()
+    {
+        var ingrid = await IdOfAsync("Ingrid Johansson");
+        var hr = await Browser.SignedInAsync(factory, "hr@demo.local");
+        var form = StartFormOf(await hr.GetDocumentAsync($"/People/{ingrid}/Plan?{Answers("BetterInCurrentRole")}"));
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => hr.PostAsync($"/People/{ingrid}/Plan?handler=Start", form)));
+
+        Assert.All(answers, a => Assert.True(a.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.UnprocessableEntity, $"answered {a.StatusCode}"));
+        Assert.Single(await PlansOfAsync(ingrid), p => p.Track == DevelopmentTrack.Upskilling && p.Status == PlanStatus.Active);
+        // The database holds the rule even for a write that skips the page (a second device that saved in between).
+        var second = await Assert.ThrowsAsync<DbUpdateException>(() => factory.WithDbAsync(async db =>
+        {
+            db.DevelopmentPlans.Add(new DevelopmentPlan { EmployeeId = ingrid, Track = DevelopmentTrack.Upskilling, Status = PlanStatus.Active, CreatedByUserId = "test", UpdatedByUserId = "test", CreatedAtUtc = DateTime.UtcNow, UpdatedAtUtc = DateTime.UtcNow });
+            return await db.SaveChangesAsync();
+        }));
+        Assert.Contains("UNIQUE", second.InnerException!.Message);
+    }
+
+    [Fact]
     public async Task Without_a_goal_or_a_role_the_start_is_refused_beside_the_field_and_bad_targets_beside_the_skill()
     {
         var fatima = await IdOfAsync("Fatima Haddad");

@@ -22,6 +22,9 @@ sealed class DevelopmentPlanConfiguration : IEntityTypeConfiguration<Development
         // Reporting counts plans by track and status; a person's page reads their plans.
         b.HasIndex(p => new { p.EmployeeId, p.Status });
         b.HasIndex(p => new { p.Track, p.Status });
+        // One active plan per track: the domain says so before saving; this stops a double tap or a second device
+        // that saved in between. [Status] is quoted the way both SQLite and SQL Server read it.
+        b.HasIndex(p => new { p.EmployeeId, p.Track }).IsUnique().HasFilter("[Status] = 1").HasDatabaseName("IX_DevelopmentPlans_OneActivePerTrack");
     }
 }
 

@@ -130,7 +130,17 @@ public class PlanModel(CoachingDbContext db, EmployeeAccess access, IAuthorizati
 
         db.DevelopmentPlans.Add(plan);
         audit.Record(User, "plan.start", Employee.FullName, string.Join(" ", plan.History.Select(h => h.What)));
-        await db.SaveChangesAsync(ct);
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateException)
+        {
+            // Another tap or device started a plan on this track since the page was loaded: say so beside the goal.
+            db.ChangeTracker.Clear();
+            var plansNow = await db.DevelopmentPlans.AsNoTracking().Where(p => p.EmployeeId == id).ToListAsync(ct);
+            ModelState.AddModelError($"{nameof(Start)}.{TrackRules.GoalField}",
+                TrackRules.SecondActivePlanProblem(plan.Track, plansNow) ?? "The plan could not be saved; reload the page and try again.");
+            if (!await LoadAsync(id, ct)) return NotFound();
+            return await RefusedStartAsync(ct);
+        }
         TempData["Toast"] = $"{plan.Track.Label()} plan started for {Employee.FullName}.";
         return Redirect($"/People/{id}/Plan#plan-{plan.Id}");
     }

@@ -216,6 +216,11 @@ namespace Coaching.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("EmployeeId", "Status");
 
+                    b.HasIndex("EmployeeId", "Track")
+                        .IsUnique()
+                        .HasDatabaseName("IX_DevelopmentPlans_OneActivePerTrack")
+                        .HasFilter("[Status] = 1");
+
                     b.HasIndex("Track", "Status");
 
                     b.ToTable("DevelopmentPlans");
