@@ -81,3 +81,20 @@ public class DevelopmentSettingsTests(DevelopmentOrganisation org) : IClassFixtu
         Assert.NotEqual(9, await org.WithDbAsync(db => db.DevelopmentSettings.Select(s => (int?)s.ConversationTargetDays).SingleOrDefaultAsync()));
     }
 }
+
+/// <summary>The first save of the settings creates their one row; a second person saving at that moment must not get an error page.</summary>
+public class FirstDevelopmentSettingsTests(DevelopmentOrganisation org) : IClassFixture<DevelopmentOrganisation>
+{
+    [Fact]
+    public async Task Two_people_saving_the_first_settings_at_once_both_succeed_and_one_row_holds_them()
+    {
+        await org.DevelopedAsync();
+        var hr = await Browser.SignedInAsync(org, "hr@known.test", KnownOrganisation.Password);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ =>
+            hr.PostAsync("/Development/Settings", new() { ["SkillChoiceLimit"] = "3", ["ConversationTargetDays"] = "90" })));
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.Redirect, a.StatusCode));
+        Assert.Equal(1, await org.WithDbAsync(db => db.DevelopmentSettings.CountAsync()));
+    }
+}

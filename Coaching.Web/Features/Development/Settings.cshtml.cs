@@ -44,7 +44,13 @@ public class SettingsModel(CoachingDbContext db, AuditTrail audit, TimeProvider 
         if (stored is null) db.DevelopmentSettings.Add(settings);
         audit.Record(User, "development.settings", "Development settings",
             $"Skills a person may choose: {oldLimit} → {settings.SkillChoiceLimit}; conversation target: every {oldTarget} → {settings.ConversationTargetDays} days");
-        await db.SaveChangesAsync(ct);
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateException) when (stored is null)
+        {
+            // Someone saved the very first settings at the same moment: apply this change on top of theirs (once: the row exists now).
+            db.ChangeTracker.Clear();
+            return await OnPostAsync(ct);
+        }
         TempData["Toast"] = "Development settings saved.";
         return RedirectToPage();
     }
