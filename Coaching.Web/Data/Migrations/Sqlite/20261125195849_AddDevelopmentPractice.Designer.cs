@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Coaching.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCoachingDbContext))]
-    [Migration("20261125192829_AddFollowedUpAt")]
-    partial class AddFollowedUpAt
+    [Migration("20261125195849_AddDevelopmentPractice")]
+    partial class AddDevelopmentPractice
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -204,6 +204,11 @@ namespace Coaching.Web.Data.Migrations.Sqlite
                     b.HasIndex("TargetRoleId");
 
                     b.HasIndex("EmployeeId", "Status");
+
+                    b.HasIndex("EmployeeId", "Track")
+                        .IsUnique()
+                        .HasDatabaseName("IX_DevelopmentPlans_OneActivePerTrack")
+                        .HasFilter("[Status] = 1");
 
                     b.HasIndex("Track", "Status");
 

@@ -18,6 +18,12 @@ namespace Coaching.Web.Data.Migrations.SqlServer
                 nullable: false,
                 defaultValue: false);
 
+            migrationBuilder.AddColumn<DateTime>(
+                name: "FollowedUpAtUtc",
+                table: "ActionItems",
+                type: "datetime2",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "ChoosableSkills",
                 columns: table => new
@@ -67,7 +73,8 @@ namespace Coaching.Web.Data.Migrations.SqlServer
                     Reflection = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
                     ReflectedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
                     CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                    UpdatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    FormKey = table.Column<Guid>(type: "uniqueidentifier", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -197,7 +204,8 @@ namespace Coaching.Web.Data.Migrations.SqlServer
                     EmployeeId = table.Column<int>(type: "int", nullable: false),
                     Text = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
                     Order = table.Column<int>(type: "int", nullable: false),
-                    DoneAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true)
+                    DoneAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    FollowedUpAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -278,6 +286,13 @@ namespace Coaching.Web.Data.Migrations.SqlServer
                 columns: new[] { "EmployeeId", "HeldOn" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_DevelopmentConversations_FormKey",
+                table: "DevelopmentConversations",
+                column: "FormKey",
+                unique: true,
+                filter: "[FormKey] IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DevelopmentConversations_ManagerUserId_HeldOn",
                 table: "DevelopmentConversations",
                 columns: new[] { "ManagerUserId", "HeldOn" });
@@ -291,6 +306,13 @@ namespace Coaching.Web.Data.Migrations.SqlServer
                 name: "IX_DevelopmentPlans_EmployeeId_Status",
                 table: "DevelopmentPlans",
                 columns: new[] { "EmployeeId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DevelopmentPlans_OneActivePerTrack",
+                table: "DevelopmentPlans",
+                columns: new[] { "EmployeeId", "Track" },
+                unique: true,
+                filter: "[Status] = 1");
 
             migrationBuilder.CreateIndex(
                 name: "IX_DevelopmentPlans_TargetRoleId",
@@ -364,6 +386,10 @@ namespace Coaching.Web.Data.Migrations.SqlServer
             migrationBuilder.DropColumn(
                 name: "CreatedByNewTechnology",
                 table: "JobRoles");
+
+            migrationBuilder.DropColumn(
+                name: "FollowedUpAtUtc",
+                table: "ActionItems");
         }
     }
 }

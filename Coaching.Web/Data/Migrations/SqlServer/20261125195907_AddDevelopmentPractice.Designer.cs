@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Coaching.Web.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerCoachingDbContext))]
-    [Migration("20261125183327_AddConversationFormKey")]
-    partial class AddConversationFormKey
+    [Migration("20261125195907_AddDevelopmentPractice")]
+    partial class AddDevelopmentPractice
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -41,6 +41,9 @@ namespace Coaching.Web.Data.Migrations.SqlServer
 
                     b.Property<int>("EmployeeId")
                         .HasColumnType("int");
+
+                    b.Property<DateTime?>("FollowedUpAtUtc")
+                        .HasColumnType("datetime2");
 
                     b.Property<int>("Order")
                         .HasColumnType("int");
@@ -216,6 +219,11 @@ namespace Coaching.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("EmployeeId", "Status");
 
+                    b.HasIndex("EmployeeId", "Track")
+                        .IsUnique()
+                        .HasDatabaseName("IX_DevelopmentPlans_OneActivePerTrack")
+                        .HasFilter("[Status] = 1");
+
                     b.HasIndex("Track", "Status");
 
                     b.ToTable("DevelopmentPlans");
@@ -358,6 +366,9 @@ namespace Coaching.Web.Data.Migrations.SqlServer
 
                     b.Property<int>("EmployeeId")
                         .HasColumnType("int");
+
+                    b.Property<DateTime?>("FollowedUpAtUtc")
+                        .HasColumnType("datetime2");
 
                     b.Property<bool>("IsDone")
                         .HasColumnType("bit");

@@ -18,6 +18,12 @@ namespace Coaching.Web.Data.Migrations.Sqlite
                 nullable: false,
                 defaultValue: false);
 
+            migrationBuilder.AddColumn<DateTime>(
+                name: "FollowedUpAtUtc",
+                table: "ActionItems",
+                type: "TEXT",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "ChoosableSkills",
                 columns: table => new
@@ -67,7 +73,8 @@ namespace Coaching.Web.Data.Migrations.Sqlite
                     Reflection = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     ReflectedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    FormKey = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -197,7 +204,8 @@ namespace Coaching.Web.Data.Migrations.Sqlite
                     EmployeeId = table.Column<int>(type: "INTEGER", nullable: false),
                     Text = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
                     Order = table.Column<int>(type: "INTEGER", nullable: false),
-                    DoneAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    DoneAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    FollowedUpAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -278,6 +286,12 @@ namespace Coaching.Web.Data.Migrations.Sqlite
                 columns: new[] { "EmployeeId", "HeldOn" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_DevelopmentConversations_FormKey",
+                table: "DevelopmentConversations",
+                column: "FormKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DevelopmentConversations_ManagerUserId_HeldOn",
                 table: "DevelopmentConversations",
                 columns: new[] { "ManagerUserId", "HeldOn" });
@@ -291,6 +305,13 @@ namespace Coaching.Web.Data.Migrations.Sqlite
                 name: "IX_DevelopmentPlans_EmployeeId_Status",
                 table: "DevelopmentPlans",
                 columns: new[] { "EmployeeId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DevelopmentPlans_OneActivePerTrack",
+                table: "DevelopmentPlans",
+                columns: new[] { "EmployeeId", "Track" },
+                unique: true,
+                filter: "[Status] = 1");
 
             migrationBuilder.CreateIndex(
                 name: "IX_DevelopmentPlans_TargetRoleId",
@@ -364,6 +385,10 @@ namespace Coaching.Web.Data.Migrations.Sqlite
             migrationBuilder.DropColumn(
                 name: "CreatedByNewTechnology",
                 table: "JobRoles");
+
+            migrationBuilder.DropColumn(
+                name: "FollowedUpAtUtc",
+                table: "ActionItems");
         }
     }
 }
