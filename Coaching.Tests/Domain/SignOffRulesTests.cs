@@ -152,6 +152,22 @@ public class SignOffRulesTests
     }
 
     [Fact]
+    public void Each_rule_number_problem_says_the_allowed_range()
+    {
+        Assert.Equal(["Enter how many observations are needed, from 1 to 20.", "Enter how many different observers are needed, from 1 to 20.",
+            "Enter the number of days the observations must fall within, from 1 to 730."], SignOffRule.Check(null, null, null).Select(p => p.Message));
+        Assert.Equal("Enter how many months a sign-off holds, from 1 to 120.", Assert.Single(SkillExpiry.Check(0)).Message);
+    }
+
+    [Fact]
+    public void A_rating_at_this_very_moment_counts_and_evidence_at_one_time_is_in_observation_order()
+    {
+        var readiness = Evaluate(Rated(5, 3, 30, "ann"), Rated(4, 3, 30, "bob"), new SkillRating(3, 3, Now, "carl"));
+        Assert.True(readiness.IsReady);
+        Assert.Equal([4, 5, 3], readiness.EvidenceObservationIds);
+    }
+
+    [Fact]
     public void More_observers_than_observations_is_explained()
     {
         var problem = Assert.Single(SignOffRule.Check(3, 4, 90));
