@@ -45,5 +45,16 @@ public sealed class EmployeeAccess(CoachingDbContext db, ILogger<EmployeeAccess>
     public Task<bool> CanSeeAsync(ClaimsPrincipal user, int employeeId, CancellationToken ct = default) =>
         Visible(user).AnyAsync(e => e.Id == employeeId, ct);
 
+    /// <summary>The employee the signed-in account belongs to, if any (managers, HR and admins may have none).</summary>
+    public Task<int?> OwnEmployeeIdAsync(ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        var userId = UserId(user);
+        return db.Users.Where(u => u.Id == userId).Select(u => u.EmployeeId).FirstOrDefaultAsync(ct);
+    }
+
+    /// <summary>Whether the signed-in person is this employee themself (their own plan, choices, reflection).</summary>
+    public async Task<bool> IsThemselfAsync(ClaimsPrincipal user, int employeeId, CancellationToken ct = default) =>
+        await OwnEmployeeIdAsync(user, ct) == employeeId;
+
     public static string UserId(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
 }

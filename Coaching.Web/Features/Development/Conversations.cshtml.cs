@@ -206,8 +206,7 @@ public class ConversationsModel(CoachingDbContext db, EmployeeAccess access, IAu
         Person = person;
         Today = OrganisationClock.Today(clock.GetUtcNow().UtcDateTime, org.Value.Zone);
         CanLog = await authorization.AllowsAsync(User, Policies.Coaches);
-        var userId = EmployeeAccess.UserId(User);
-        IsTheEmployee = await db.Users.AnyAsync(u => u.Id == userId && u.EmployeeId == id, ct);
+        IsTheEmployee = await access.IsThemselfAsync(User, id, ct);
         Conversations = await conversations.OfAsync(id, ct);
         return true;
     }

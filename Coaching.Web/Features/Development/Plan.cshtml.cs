@@ -286,8 +286,7 @@ public class PlanModel(CoachingDbContext db, EmployeeAccess access, IAuthorizati
         Employee = employee;
         Today = OrganisationClock.Today(Now, org.Value.Zone);
         CanCoach = await authorization.AllowsAsync(User, Policies.Coaches);
-        var userId = EmployeeAccess.UserId(User);
-        IsSelf = await db.Users.AnyAsync(u => u.Id == userId && u.EmployeeId == id, ct);
+        IsSelf = await access.IsThemselfAsync(User, id, ct);
         Plans = await plans.PlansOfAsync(employee, ct);
         RoleOptions = CanCoach ? await plans.RoleOptionsAsync(employee.JobRoleId, ct) : [];
         return true;
