@@ -88,6 +88,7 @@ public static class CoachingApp
         services.AddScoped<Features.Development.DevelopmentChoices>();
         services.AddScoped<Features.Observations.FollowUps>();
         services.AddScoped<Features.Development.DevelopmentPlans>();
+        services.AddScoped<Features.SignOffs.SkillSignOffs>();
         services.AddScoped<DemoSeeder>();
         services.AddSummaries(config);
         services.AddInsights(config);

@@ -39,11 +39,16 @@ public class SignOff
     public DateTime? RevokedAtUtc { get; set; }
     public string? RevokedByUserId { get; set; }
     public string? RevokeReason { get; set; }
+    /// <summary>
+    /// Set on an expired sign-off when the skill is signed off again, so at most one sign-off per person and skill is
+    /// live (neither revoked nor superseded); the database holds that with a unique index, against a double tap.
+    /// </summary>
+    public DateTime? SupersededAtUtc { get; set; }
 
     /// <summary>
     /// The manager signs off. Refused when the skill is not ready, or when one of <paramref name="existing"/> (the
     /// person's sign-offs of this skill) still counts on <paramref name="today"/>. The expiry date follows
-    /// <paramref name="expiry"/> counted from <paramref name="today"/>.
+    /// <paramref name="expiry"/> counted from <paramref name="today"/>. An expired sign-off it replaces is marked superseded.
     /// </summary>
     public static SignOffResult Sign(int employeeId, Guid skillKey, SignOffReadiness readiness, IEnumerable<SignOff> existing,
         SkillExpiry? expiry, string userId, DateOnly today, DateTime nowUtc)
@@ -52,6 +57,8 @@ public class SignOff
             return new(null, [new(SkillField, "This skill is already signed off.")]);
         if (!readiness.IsReady)
             return new(null, [new(SkillField, "Not ready for sign-off: " + string.Join("; ", readiness.Reasons) + ".")]);
+        foreach (var expired in existing.Where(s => s.EmployeeId == employeeId && s.SkillKey == skillKey && s.IsLive))
+            expired.SupersededAtUtc = nowUtc;
         return new(new SignOff
         {
             EmployeeId = employeeId, SkillKey = skillKey, SignedByUserId = userId, SignedAtUtc = nowUtc,
@@ -71,6 +78,9 @@ public class SignOff
         RevokeReason = reason!.Trim();
         return problems;
     }
+
+    /// <summary>Neither revoked nor replaced by a newer sign-off (it may have expired).</summary>
+    public bool IsLive => RevokedAtUtc is null && SupersededAtUtc is null;
 
     public SignOffStatus StatusOn(DateOnly today, int expiringSoonDays = DefaultExpiringSoonDays) =>
         RevokedAtUtc is not null ? SignOffStatus.Revoked
@@ -101,6 +111,12 @@ public class SignOffDecline
     public required string Reason { get; set; }
     /// <summary>The observations the manager reviewed.</summary>
     public List<int> EvidenceObservationIds { get; set; } = [];
+
+    /// <summary>
+    /// Whether this decline still answers <paramref name="readiness"/>: no new evidence since the manager reviewed it, so
+    /// the skill is not flagged "ready for sign-off" again until a new observation meets the level.
+    /// </summary>
+    public bool StillStands(SignOffReadiness readiness) => readiness.EvidenceObservationIds.All(EvidenceObservationIds.Contains);
 
     /// <summary>Declining needs a reason (keyed Reason).</summary>
     public static SignOffDeclineResult Decline(int employeeId, Guid skillKey, SignOffReadiness readiness, string? reason, string userId, DateTime nowUtc)

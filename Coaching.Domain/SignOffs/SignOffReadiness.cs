@@ -1,3 +1,5 @@
+using Coaching.Domain.Time;
+
 namespace Coaching.Domain.SignOffs;
 
 /// <summary>One submitted observation's rating of the skill being judged.</summary>
@@ -11,23 +13,24 @@ public sealed record SignOffReadiness(bool IsReady, IReadOnlyList<string> Reason
 {
     /// <summary>
     /// Evaluates <paramref name="rule"/> on the person's submitted ratings of one skill on <paramref name="nowUtc"/>.
-    /// Decisions: an observation exactly <see cref="SignOffRule.WindowDays"/> days ago (by UTC date) still counts, one
-    /// day older does not; several observations by the same observer on the same UTC day count as one (one shift is
+    /// Days are the organisation's calendar days in <paramref name="zone"/> (a late shift belongs to the day it was worked).
+    /// Decisions: an observation exactly <see cref="SignOffRule.WindowDays"/> days ago still counts, one
+    /// day older does not; several observations by the same observer on the same day count as one (one shift is
     /// one look at the skill), though all of them are evidence; when several ratings share the latest time, the
     /// latest counts as below if any of them is below. Future-dated ratings are ignored.
     /// </summary>
-    public static SignOffReadiness Evaluate(SignOffRule rule, int requiredLevel, IEnumerable<SkillRating> ratings, DateTime nowUtc)
+    public static SignOffReadiness Evaluate(SignOffRule rule, int requiredLevel, IEnumerable<SkillRating> ratings, DateTime nowUtc, TimeZoneInfo zone)
     {
         var submitted = ratings.Where(r => r.ObservedAtUtc <= nowUtc).ToList();
         if (submitted.Count == 0)
             return new(false, ["No observations of this skill yet."], []);
 
-        var from = DateOnly.FromDateTime(nowUtc).AddDays(-rule.WindowDays);
+        var from = OrganisationClock.Today(nowUtc, zone).AddDays(-rule.WindowDays);
         var meeting = submitted
-            .Where(r => r.Level >= requiredLevel && DateOnly.FromDateTime(r.ObservedAtUtc) >= from)
+            .Where(r => r.Level >= requiredLevel && OrganisationClock.Today(r.ObservedAtUtc, zone) >= from)
             .OrderBy(r => r.ObservedAtUtc).ThenBy(r => r.ObservationId)
             .ToList();
-        var counted = meeting.Select(r => (r.ObserverUserId, DateOnly.FromDateTime(r.ObservedAtUtc))).Distinct().Count();
+        var counted = meeting.Select(r => (r.ObserverUserId, OrganisationClock.Today(r.ObservedAtUtc, zone))).Distinct().Count();
         var observers = meeting.Select(r => r.ObserverUserId).Distinct().Count();
 
         var reasons = new List<string>();

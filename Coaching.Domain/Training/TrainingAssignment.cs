@@ -13,6 +13,8 @@ public sealed class TrainingAssignment
     public Guid SkillKey { get; set; }
     public DateOnly StartsOn { get; set; }
     public DateOnly? EndsOn { get; set; }
+    public string AssignedByUserId { get; set; } = "";
+    public DateTime AssignedAtUtc { get; set; }
 
     /// <summary>
     /// The trainer must be a peer trainer for the skill (signed off and named trainer), and not the trainee; the end, when

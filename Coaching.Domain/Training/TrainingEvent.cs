@@ -36,6 +36,8 @@ public sealed class TrainingEvent
     public TrainingFormat Format { get; set; }
     public List<Guid> SkillKeys { get; set; } = [];
     public List<int> AttendeeIds { get; set; } = [];
+    public string RecordedByUserId { get; set; } = "";
+    public DateTime RecordedAtUtc { get; set; }
 
     /// <summary>Title (trimmed, up to 200 characters), date, a known format, at least one skill and one attendee; duplicates are dropped.</summary>
     public static (TrainingEvent? Event, IReadOnlyList<FieldProblem> Problems) Record(string? title, DateOnly? heldOn, TrainingFormat? format,

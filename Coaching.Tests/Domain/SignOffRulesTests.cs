@@ -12,7 +12,7 @@ public class SignOffRulesTests
     static SkillRating Rated(int id, int level, int daysAgo, string observer, int hour = 9) =>
         new(id, level, Now.Date.AddDays(-daysAgo).AddHours(hour), observer);
 
-    static SignOffReadiness Evaluate(params SkillRating[] ratings) => SignOffReadiness.Evaluate(Rule, 3, ratings, Now);
+    static SignOffReadiness Evaluate(params SkillRating[] ratings) => SignOffReadiness.Evaluate(Rule, 3, ratings, Now, TimeZoneInfo.Utc);
 
     static SignOffReadiness Ready() => Evaluate(Rated(1, 3, 30, "ann"), Rated(2, 4, 20, "bob"), Rated(3, 3, 10, "ann"));
 
@@ -48,9 +48,9 @@ public class SignOffRulesTests
     public void Fewer_observers_than_a_larger_rule_asks_for_are_counted_in_words()
     {
         var rule = new SignOffRule { MinObservations = 3, MinObservers = 3 };
-        var readiness = SignOffReadiness.Evaluate(rule, 3, [Rated(1, 3, 30, "ann"), Rated(2, 3, 20, "bob"), Rated(3, 3, 10, "ann")], Now);
+        var readiness = SignOffReadiness.Evaluate(rule, 3, [Rated(1, 3, 30, "ann"), Rated(2, 3, 20, "bob"), Rated(3, 3, 10, "ann")], Now, TimeZoneInfo.Utc);
         Assert.Equal(["2 of 3 different observers"], readiness.Reasons);
-        var met = SignOffReadiness.Evaluate(rule, 3, [Rated(1, 3, 30, "ann"), Rated(2, 3, 20, "bob"), Rated(3, 3, 10, "carl")], Now);
+        var met = SignOffReadiness.Evaluate(rule, 3, [Rated(1, 3, 30, "ann"), Rated(2, 3, 20, "bob"), Rated(3, 3, 10, "carl")], Now, TimeZoneInfo.Utc);
         Assert.True(met.IsReady);
     }
 
@@ -68,7 +68,7 @@ public class SignOffRulesTests
     {
         var rule = new SignOffRule { LatestMustMeet = false };
         var readiness = SignOffReadiness.Evaluate(rule, 3,
-            [Rated(1, 3, 40, "ann"), Rated(2, 3, 30, "bob"), Rated(3, 4, 20, "ann"), Rated(4, 2, 5, "bob")], Now);
+            [Rated(1, 3, 40, "ann"), Rated(2, 3, 30, "bob"), Rated(3, 4, 20, "ann"), Rated(4, 2, 5, "bob")], Now, TimeZoneInfo.Utc);
         Assert.True(readiness.IsReady);
     }
 

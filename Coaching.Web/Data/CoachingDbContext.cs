@@ -2,7 +2,9 @@ using Coaching.Domain.Development;
 using Coaching.Domain.Observations;
 using Coaching.Domain.Organisation;
 using Coaching.Domain.Rubrics;
+using Coaching.Domain.SignOffs;
 using Coaching.Domain.Summaries;
+using Coaching.Domain.Training;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -44,6 +46,14 @@ public abstract class CoachingDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<DevelopmentConversation> DevelopmentConversations => Set<DevelopmentConversation>();
     public DbSet<AgreedStep> AgreedSteps => Set<AgreedStep>();
     public DbSet<DevelopmentSettings> DevelopmentSettings => Set<DevelopmentSettings>();
+    public DbSet<SignOffRule> SignOffRules => Set<SignOffRule>();
+    public DbSet<SkillExpiry> SkillExpiries => Set<SkillExpiry>();
+    public DbSet<SignOff> SignOffs => Set<SignOff>();
+    public DbSet<SignOffDecline> SignOffDeclines => Set<SignOffDecline>();
+    public DbSet<PeerTrainerAppointment> PeerTrainerAppointments => Set<PeerTrainerAppointment>();
+    public DbSet<TrainingAssignment> TrainingAssignments => Set<TrainingAssignment>();
+    public DbSet<TrainingEvent> TrainingEvents => Set<TrainingEvent>();
+    public DbSet<TenureBandSettings> TenureBandSettings => Set<TenureBandSettings>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {

@@ -1,0 +1,85 @@
+using Coaching.Domain.SignOffs;
+using Coaching.Domain.Time;
+using Coaching.Web.Data;
+using Coaching.Web.Features.Rubrics;
+using Coaching.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Coaching.Web.Features.SignOffs;
+
+/// <summary>
+/// Where a person stands on each skill their role requires (and each skill they were ever signed off on): whether it
+/// is ready for sign-off under the rubric's rule, the sign-off that counts or last counted with its status on the
+/// organisation's today, and the last decline. The one query behind the profile, My team, the sign-off page, the
+/// weekly summary and Insights.
+/// </summary>
+public sealed class SkillSignOffs(CoachingDbContext db, PublishedRubrics rubrics, IOptions<OrganisationOptions> org, TimeProvider clock)
+{
+    public sealed record State(int EmployeeId, Guid SkillKey, string SkillName, int SkillOrder, int? RequiredLevel, SignOffRule Rule,
+        SignOffReadiness Readiness, SignOff? SignOff, SignOffStatus? Status, SignOffDecline? LastDecline, int? ExpiryMonths)
+    {
+        /// <summary>Signed off and still counting (an expiring one still counts).</summary>
+        public bool IsSignedOff => Status is SignOffStatus.Active or SignOffStatus.ExpiringSoon;
+        /// <summary>The rule is met, nothing counts yet, and no decline stands against the same evidence.</summary>
+        public bool IsReadyForSignOff => !IsSignedOff && RequiredLevel is not null && Readiness.IsReady && LastDecline?.StillStands(Readiness) != true;
+        public bool IsExpiringSoon => Status == SignOffStatus.ExpiringSoon;
+        /// <summary>Expired and not signed off again: flagged until it is.</summary>
+        public bool IsExpired => Status == SignOffStatus.Expired;
+    }
+
+    public DateOnly Today => OrganisationClock.Today(clock.GetUtcNow().UtcDateTime, org.Value.Zone);
+
+    public async Task<IReadOnlyList<State>> ForEmployeeAsync(int employeeId, CancellationToken ct) =>
+        (await ForEmployeesAsync([employeeId], ct))[employeeId].ToList();
+
+    /// <summary>Every listed person's skills, in the rubric's skill order.</summary>
+    public async Task<ILookup<int, State>> ForEmployeesAsync(IReadOnlyCollection<int> employeeIds, CancellationToken ct)
+    {
+        var nowUtc = clock.GetUtcNow().UtcDateTime;
+        var zone = org.Value.Zone;
+        var today = OrganisationClock.Today(nowUtc, zone);
+        var ids = employeeIds.Distinct().ToList();
+        var people = await db.Employees.AsNoTracking().Where(e => ids.Contains(e.Id))
+            .Select(e => new { e.Id, e.JobRoleId, RubricId = e.JobRole!.DefaultRubricId }).ToListAsync(ct);
+        var roleIds = people.Select(p => p.JobRoleId).Distinct().ToList();
+        var required = (await db.RoleRequirements.AsNoTracking().Where(r => roleIds.Contains(r.JobRoleId)).ToListAsync(ct))
+            .ToLookup(r => r.JobRoleId);
+        var rubricIds = people.Where(p => p.RubricId is not null).Select(p => p.RubricId!.Value).Distinct().ToList();
+        var rules = await db.SignOffRules.AsNoTracking().Where(r => rubricIds.Contains(r.RubricId)).ToDictionaryAsync(r => r.RubricId, ct);
+        var signOffs = (await db.SignOffs.AsNoTracking().Where(s => ids.Contains(s.EmployeeId)).ToListAsync(ct))
+            .ToLookup(s => (s.EmployeeId, s.SkillKey));
+        var declines = (await db.SignOffDeclines.AsNoTracking().Where(d => ids.Contains(d.EmployeeId)).ToListAsync(ct))
+            .ToLookup(d => (d.EmployeeId, d.SkillKey));
+        var ratings = (await db.Ratings.AsNoTracking()
+                .Where(r => ids.Contains(r.EmployeeId) && r.IsSubmitted && r.Level != null)
+                .Select(r => new { r.EmployeeId, r.SkillKey, r.ObservationId, Level = r.Level!.Value, r.ObservedAtUtc, r.ObserverUserId })
+                .ToListAsync(ct))
+            .ToLookup(r => (r.EmployeeId, r.SkillKey), r => new SkillRating(r.ObservationId, r.Level, r.ObservedAtUtc, r.ObserverUserId));
+        var expiries = await db.SkillExpiries.AsNoTracking().ToDictionaryAsync(e => e.SkillKey, e => e.Months, ct);
+
+        var skillsOf = people.ToDictionary(p => p.Id, p =>
+        {
+            var levels = required[p.JobRoleId].GroupBy(r => r.SkillKey).ToDictionary(g => g.Key, g => (int?)g.Max(r => r.RequiredLevel));
+            foreach (var signed in signOffs.Where(g => g.Key.EmployeeId == p.Id)) levels.TryAdd(signed.Key.SkillKey, null);
+            return levels;
+        });
+        var names = await rubrics.SkillNamesAsync(skillsOf.Values.SelectMany(s => s.Keys), ct);
+
+        return people.SelectMany(p => skillsOf[p.Id].Select(skill =>
+            {
+                var rule = p.RubricId is { } rubricId && rules.TryGetValue(rubricId, out var saved) ? saved : SignOffRule.Default(p.RubricId ?? 0);
+                var key = (p.Id, skill.Key);
+                var readiness = skill.Value is { } level
+                    ? SignOffReadiness.Evaluate(rule, level, ratings[key], nowUtc, zone)
+                    : new SignOffReadiness(false, ["the role no longer requires this skill"], []);
+                var own = signOffs[key].OrderByDescending(s => s.SignedAtUtc).ToList();
+                var signOff = own.FirstOrDefault(s => s.IsLive) ?? own.FirstOrDefault();
+                var name = names.TryGetValue(skill.Key, out var n) ? n : new PublishedRubrics.SkillName("Skill", int.MaxValue);
+                return new State(p.Id, skill.Key, name.Name, name.Order, skill.Value, rule, readiness, signOff, signOff?.StatusOn(today),
+                    declines[key].MaxBy(d => d.DeclinedAtUtc), expiries.TryGetValue(skill.Key, out var months) ? months : null);
+            }))
+            .OrderBy(s => s.SkillOrder).ThenBy(s => s.SkillName, StringComparer.OrdinalIgnoreCase)
+            .ToLookup(s => s.EmployeeId);
+    }
+}
