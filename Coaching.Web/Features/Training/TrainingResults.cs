@@ -1,0 +1,51 @@
+using Coaching.Domain.Training;
+using Coaching.Web.Data;
+using Coaching.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Coaching.Web.Features.Training;
+
+/// <summary>
+/// The one read of what a training changed: levels before and after an event, for its attendees and for the comparison
+/// group (active people in the attendees' roles who did not attend), as the event page, its CSV, the profile and the
+/// weekly summary show them. Days are the organisation's, as the event's date is.
+/// </summary>
+public sealed class TrainingResults(CoachingDbContext db, IOptions<OrganisationOptions> org)
+{
+    public sealed record Attended(TrainingEvent Event, IReadOnlyList<PersonSkillChange> Changes);
+
+    public async Task<EventBeforeAfter> BeforeAfterAsync(TrainingEvent trainingEvent, CancellationToken ct)
+    {
+        var attendees = trainingEvent.AttendeeIds;
+        var roles = await db.Employees.Where(e => attendees.Contains(e.Id)).Select(e => e.JobRoleId).Distinct().ToListAsync(ct);
+        var comparison = await db.Employees.Where(e => e.IsActive && roles.Contains(e.JobRoleId) && !attendees.Contains(e.Id))
+            .Select(e => e.Id).ToListAsync(ct);
+        var levels = await LevelsAsync([.. attendees, .. comparison], trainingEvent.SkillKeys, ct);
+        return BeforeAfter.For(trainingEvent, levels.Where(l => attendees.Contains(l.EmployeeId)),
+            levels.Where(l => !attendees.Contains(l.EmployeeId)));
+    }
+
+    /// <summary>The events a person attended, newest first, each with that person's before/after per trained skill.</summary>
+    public async Task<IReadOnlyList<Attended>> AttendedByAsync(int employeeId, CancellationToken ct)
+    {
+        var events = await db.TrainingEvents.AsNoTracking().Where(e => e.AttendeeIds.Contains(employeeId))
+            .OrderByDescending(e => e.HeldOn).ThenByDescending(e => e.Id).ToListAsync(ct);
+        if (events.Count == 0) return [];
+        var levels = await LevelsAsync([employeeId], events.SelectMany(e => e.SkillKeys).Distinct().ToList(), ct);
+        return events.Select(e => new Attended(e,
+            BeforeAfter.For(e, levels, []).Attendees.Where(c => c.EmployeeId == employeeId).ToList())).ToList();
+    }
+
+    async Task<List<SkillLevel>> LevelsAsync(List<int> employeeIds, List<Guid> skillKeys, CancellationToken ct)
+    {
+        var zone = org.Value.Zone;
+        // Ordered by time so "last before" and "first after" within a day follow the order they were observed.
+        var rows = await db.Ratings.AsNoTracking()
+            .Where(r => r.IsSubmitted && r.Level != null && employeeIds.Contains(r.EmployeeId) && skillKeys.Contains(r.SkillKey))
+            .OrderBy(r => r.ObservedAtUtc).ThenBy(r => r.Id)
+            .Select(r => new { r.EmployeeId, r.SkillKey, Level = r.Level!.Value, r.ObservedAtUtc })
+            .ToListAsync(ct);
+        return rows.Select(r => SkillLevel.At(r.EmployeeId, r.SkillKey, r.Level, r.ObservedAtUtc, zone)).ToList();
+    }
+}
