@@ -30,6 +30,9 @@ public static class AccessConventions
         ["/Summaries/Preview"] = Policies.HumanResources,
         ["/Development/ChoosableSkills"] = Policies.HumanResources,
         ["/Development/Settings"] = Policies.HumanResources,
+        // Training: finding trainers is for coaches, bands for HR; a person's peer training page asks EmployeeAccess.
+        ["/Training/Trainers"] = Policies.Coaches,
+        ["/Training/Bands"] = Policies.HumanResources,
     };
 
     /// <summary>The policy a page needs beyond being signed in, if any.</summary>
