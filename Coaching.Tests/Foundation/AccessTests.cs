@@ -86,6 +86,7 @@ public class AccessTests(CoachingFactory factory) : IClassFixture<CoachingFactor
         ["/Summaries/Index"] = "employeeId",
         ["/Summaries/Preview"] = "employeeId",
         ["/Development/Plan"] = "id",
+        ["/Training/PeerTrainers"] = "id",
     };
 
     /// <summary>Pages that take an employee id but only ever act on the account's own employee (the id must match it).</summary>
@@ -117,7 +118,7 @@ public class AccessTests(CoachingFactory factory) : IClassFixture<CoachingFactor
         var manager = await Browser.SignedInAsync(factory, "manager@demo.local");
         var hr = await Browser.SignedInAsync(factory, "hr@demo.local");
 
-        foreach (var url in new[] { "/People/{0}", "/People/{0}?handler=History&skip=0", "/Observations/Log?employeeId={0}", "/People/{0}/Conversations", "/People/{0}/Plan" })
+        foreach (var url in new[] { "/People/{0}", "/People/{0}?handler=History&skip=0", "/Observations/Log?employeeId={0}", "/People/{0}/Conversations", "/People/{0}/Plan", "/People/{0}/PeerTraining" })
         {
             Assert.Equal(HttpStatusCode.NotFound, (await manager.GetAsync(string.Format(url, outsider))).StatusCode);
             Assert.Equal(HttpStatusCode.OK, (await manager.GetAsync(string.Format(url, own))).StatusCode);
@@ -170,6 +171,9 @@ public class AccessTests(CoachingFactory factory) : IClassFixture<CoachingFactor
             ("/Insights/Calibration", [L, F, S, S, S]),
             ("/Insights/Development", [L, F, S, S, S]),
             ("/Development/Settings", [L, F, F, S, S]),
+            ($"/People/{ana}/PeerTraining", [L, S, S, S, S]), // the employee reads their own; coaches change it
+            ("/Training/Trainers", [L, F, S, S, S]),
+            ("/Training/Bands", [L, F, F, S, S]),
             ("/Rubrics", [L, F, F, S, S]),
             ($"/Rubrics/Details/{rubric}", [L, F, F, S, S]),
             ("/Rubrics/Roles", [L, F, F, S, S]),

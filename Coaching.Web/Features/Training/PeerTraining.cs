@@ -148,17 +148,14 @@ public sealed class PeerTraining(CoachingDbContext db, SkillSignOffs signOffs, P
     public sealed record SiteSkillBands(string Site, Guid SkillKey, string SkillName, IReadOnlyList<BandLine> Bands, TrainingByBand Trainings);
 
     /// <summary>
-    /// Per site and skill with a current peer trainer or a training given: current trainers (placed by their tenure
+    /// Per site and skill with an available peer trainer or a training given: available trainers (placed by their tenure
     /// today) and trainings given (placed by the trainer's tenure on the day) per band, with the over-half warning.
     /// </summary>
     public async Task<IReadOnlyList<SiteSkillBands>> ByBandAsync(IQueryable<Employee> people, CancellationToken ct)
     {
         var today = Today;
         var bands = await BandsAsync(ct);
-        var trainers = await (from a in db.PeerTrainerAppointments.AsNoTracking()
-                              join e in people.Where(e => e.IsActive) on a.EmployeeId equals e.Id
-                              where a.EndedAtUtc == null
-                              select new { a.SkillKey, e.HireDate, e.Team!.Site }).ToListAsync(ct);
+        var trainers = await AvailableAsync(people, null, ct);
         var given = await (from a in db.TrainingAssignments.AsNoTracking()
                            join e in people on a.TrainerId equals e.Id
                            select new { a.TrainerId, a.SkillKey, a.StartsOn, e.HireDate, e.Team!.Site }).ToListAsync(ct);
