@@ -94,6 +94,24 @@ public static class PageTour
             await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
             await page.Locator("#ConversationTargetDays-problem:not(:empty)").WaitForAsync();
         }),
+        new("Peer trainers (manager)", "manager@demo.local", 1024, 768, Go("/Training/Trainers")),
+        new("Peer training of a person", "manager@demo.local", 768, 1024, async page =>
+        {
+            await page.GotoAsync("/Team");
+            await page.GetByRole(AriaRole.Link, new() { Name = "Ana Ruiz", Exact = true }).ClickAsync();
+            await page.WaitForURLAsync("**/People/*");
+            await page.GetByRole(AriaRole.Link, new() { Name = "All peer training" }).ClickAsync();
+            await page.WaitForURLAsync("**/People/*/PeerTraining");
+        }),
+        new("Peer trainers (HR)", "hr@demo.local", 1024, 768, Go("/Training/Trainers")),
+        new("Tenure bands", "hr@demo.local", 1024, 768, Go("/Training/Bands")),
+        new("Tenure bands, a bad value", "hr@demo.local", 1024, 768, async page =>
+        {
+            await page.GotoAsync("/Training/Bands");
+            await page.GetByLabel("Years each band starts").FillAsync("0, 5, 1");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Save bands" }).ClickAsync();
+            await page.Locator("#Bands-problem:not(:empty)").WaitForAsync();
+        }),
         new("Rubrics", "hr@demo.local", 1024, 768, Go("/Rubrics")),
         new("Rubric details", "hr@demo.local", 1024, 768, async page =>
         {
