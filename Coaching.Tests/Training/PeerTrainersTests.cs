@@ -98,6 +98,24 @@ public class PeerTrainersTests(CoachingFactory factory) : IClassFixture<Coaching
     }
 
     [Fact]
+    public async Task Taps_at_the_same_moment_make_one_appointment_and_the_others_are_told_already_never_a_500()
+    {
+        await ClearPeerTrainingAsync();
+        var oskar = await IdOf("Oskar Lindqvist");
+        var skill = (await CashierSkillsAsync())[2];
+        await SignOffAsync(oskar, skill);
+        var taps = await Task.WhenAll(Enumerable.Range(0, 6).Select(async _ => await Browser.SignedInAsync(factory, "manager@demo.local")));
+
+        var answers = await Task.WhenAll(taps.Select(b => b.PostAsync($"/People/{oskar}/PeerTraining?handler=Appoint", new() { ["skillKey"] = skill.ToString() })));
+
+        Assert.Single(answers, a => a.StatusCode == HttpStatusCode.Redirect);
+        Assert.All(answers.Where(a => a.StatusCode != HttpStatusCode.Redirect), a => Assert.Equal(HttpStatusCode.UnprocessableEntity, a.StatusCode));
+        foreach (var refused in answers.Where(a => a.StatusCode == HttpStatusCode.UnprocessableEntity))
+            Assert.Contains(PeerTrainersModel.AlreadyATrainer, (await Browser.ParseAsync(refused)).QuerySelector(".peer-problem")!.TextContent);
+        Assert.Single(await AppointmentsOfAsync(oskar));
+    }
+
+    [Fact]
     public async Task Someone_whose_sign_off_does_not_count_is_refused_beside_the_skill_and_nothing_is_saved()
     {
         await ClearPeerTrainingAsync();
