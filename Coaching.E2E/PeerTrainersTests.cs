@@ -110,6 +110,33 @@ public class PeerTrainersTests(LiveApp app) : IClassFixture<LiveApp>
     }
 
     [Fact]
+    public async Task A_second_tablet_making_the_same_peer_trainer_is_told_already_beside_the_skill_and_ending_offers_make_again()
+    {
+        var (skill, skillName) = await FreshCashierSkillAsync();
+        var grace = await PersonAsync("Grace Mensah", signedOffOn: skill);
+        var first = await app.NewTabletPageAsync(768, 1024);
+        var second = await app.NewTabletPageAsync(768, 1024);
+        foreach (var tablet in new[] { first, second })
+        {
+            await LiveApp.SignInAsync(tablet, "manager@demo.local");
+            await tablet.GotoAsync($"/People/{grace}");
+        }
+        ILocator Make(IPage tablet) => tablet.Locator("#peer-training").GetByRole(AriaRole.Button, new() { Name = $"Make peer trainer for {skillName}" });
+
+        await Make(first).TapAsync();
+        await Assertions.Expect(first.Locator("#toasts")).ToContainTextAsync($"Grace Mensah is now a peer trainer for {skillName}.");
+        await Make(second).TapAsync();
+        await Assertions.Expect(second.Locator(".peer-problem")).ToBeVisibleAsync();
+        await Assertions.Expect(second.Locator(".peer-problem")).ToHaveTextAsync(Coaching.Web.Features.Training.PeerTrainersModel.AlreadyATrainer);
+
+        await second.GetByRole(AriaRole.Button, new() { Name = $"End peer trainer for {skillName}" }).TapAsync();
+        await Assertions.Expect(second.Locator("#toasts")).ToContainTextAsync($"Grace Mensah is no longer a peer trainer for {skillName}.");
+        await Assertions.Expect(Make(second)).ToBeVisibleAsync();
+        await first.Context.CloseAsync();
+        await second.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Hr_sees_the_warning_when_one_band_gave_more_than_half_and_a_bad_band_value_shows_its_message_with_the_text_kept()
     {
         var (skill, skillName) = await FreshCashierSkillAsync();

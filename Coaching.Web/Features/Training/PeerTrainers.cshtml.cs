@@ -65,13 +65,14 @@ public class PeerTrainersModel(CoachingDbContext db, EmployeeAccess access, IAut
         if (person is null) return NotFound();
         var appointment = await db.PeerTrainerAppointments.SingleOrDefaultAsync(a => a.Id == appointmentId && a.EmployeeId == id, ct);
         if (appointment is null) return NotFound();
+        var skillName = await SkillNameAsync(id, appointment.SkillKey, ct);
         if (appointment.IsCurrent)
         {
             appointment.End(EmployeeAccess.UserId(User), clock.GetUtcNow().UtcDateTime);
-            audit.Record(User, "peertrainer.end", person.FullName, $"No longer peer trainer for {await SkillNameAsync(id, appointment.SkillKey, ct)}");
+            audit.Record(User, "peertrainer.end", person.FullName, $"No longer peer trainer for {skillName}");
             await db.SaveChangesAsync(ct);
         }
-        TempData["Toast"] = $"{person.FullName} is no longer a peer trainer for {await SkillNameAsync(id, appointment.SkillKey, ct)}.";
+        TempData["Toast"] = $"{person.FullName} is no longer a peer trainer for {skillName}.";
         return RedirectToPage(new { id });
     }
 
