@@ -30,6 +30,7 @@ public static class AccessConventions
         ["/Summaries/Preview"] = Policies.HumanResources,
         ["/Development/ChoosableSkills"] = Policies.HumanResources,
         ["/Development/Settings"] = Policies.HumanResources,
+        ["/SignOffs/Rules"] = Policies.HumanResources,
     };
 
     /// <summary>The policy a page needs beyond being signed in, if any.</summary>
