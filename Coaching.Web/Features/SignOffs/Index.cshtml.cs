@@ -138,7 +138,8 @@ public class SignOffsModel(CoachingDbContext db, EmployeeAccess access, IAuthori
         // Already signed off is no mistake of the form: the skill shows as it now stands, with the message.
         var already = problems.Any(p => p.Message == AlreadySignedOff);
         Response.StatusCode = already ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
-        if (reason is { } r) (ReasonFor, TypedReason) = r;
+        // What was typed, spaces and all (binding would have made blank text null).
+        if (reason is { } r) (ReasonFor, TypedReason) = (r.For, Request.HasFormContentType ? Request.Form["reason"].ToString() : r.Typed);
         await LoadAsync(Person.Id, ct);
         if (!already) await ReviewAsync(skill, ct);
         return SkillAnswer(skill);

@@ -81,7 +81,7 @@ public class MyTeamModel(CoachingDbContext db, EmployeeAccess access, TimeProvid
                     ChosenSkills = chosen.GetValueOrDefault(r.Id, []),
                     ReadyForSignOff = skills[r.Id].Where(s => s.IsReadyForSignOff).Select(s => s.SkillName).ToList(),
                     SignOffsExpiring = skills[r.Id].Where(s => s.IsExpiringSoon).Select(s => s.SkillName).ToList(),
-                    SignOffsExpired = skills[r.Id].Where(s => s.IsExpired && !s.IsReadyForSignOff).Select(s => s.SkillName).ToList(),
+                    SignOffsExpired = skills[r.Id].Where(s => s.IsExpired).Select(s => s.SkillName).ToList(),
                 })
                 .OrderByDescending(t => t.IsDue).ThenByDescending(t => t.DaysSinceObserved ?? int.MaxValue).ThenBy(t => t.Name)
                 .ToList()))
