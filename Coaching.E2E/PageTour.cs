@@ -133,12 +133,17 @@ public static class PageTour
         }),
         new("Sign-offs, evidence and a refused decline (manager)", "manager@demo.local", 768, 1024, async page =>
         {
+            // Someone ready for sign-off, from their tile (the demo has one in every team); else the first person's page.
             await page.GotoAsync("/Team");
-            await page.GetByRole(AriaRole.Link, new() { Name = "Ana Ruiz", Exact = true }).ClickAsync();
-            await page.WaitForURLAsync("**/People/*");
-            await page.GetByRole(AriaRole.Link, new() { Name = "Sign-offs", Exact = true }).ClickAsync();
-            await page.WaitForURLAsync("**/People/*/SignOffs");
-            // Ready skills depend on the demo's observations: open the evidence of one when there is one.
+            var ready = page.Locator(".tile-signoff-ready");
+            if (await ready.CountAsync() > 0) await ready.First.ClickAsync();
+            else await page.Locator("a.employee-name").First.ClickAsync();
+            await page.WaitForURLAsync(url => url.Contains("/People/"));
+            if (!page.Url.EndsWith("/SignOffs"))
+            {
+                await page.GetByRole(AriaRole.Link, new() { Name = "Sign-offs", Exact = true }).ClickAsync();
+                await page.WaitForURLAsync("**/People/*/SignOffs");
+            }
             var review = page.Locator("a[aria-label^='Review evidence']");
             if (await review.CountAsync() == 0) return;
             await review.First.ClickAsync();

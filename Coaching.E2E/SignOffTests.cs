@@ -175,4 +175,52 @@ public class SignOffTests(LiveApp app) : IClassFixture<LiveApp>
         await WithDbAsync(db => db.SignOffRules.Where(r => r.RubricId == rubricId).ExecuteDeleteAsync()); // back to the default for the other tests
         await page.Context.CloseAsync();
     }
+
+    /// <summary>
+    /// The page tour visits the sign-off pages with whatever the demo holds; this arranges the states the tour may not
+    /// meet (evidence open, a refused decline, a refused revoke) and runs axe-core on them.
+    /// </summary>
+    [Fact]
+    public async Task Evidence_open_and_refused_reasons_have_no_serious_accessibility_violation()
+    {
+        var ready = await WithDbAsync(db => SignOffSeed.ReadyAsync(db, "Front End", "Alma", "Axe"));
+        var signed = await WithDbAsync(async db =>
+        {
+            var person = await SignOffSeed.ReadyAsync(db, "Front End", "Axel", "Axe");
+            await SignOffSeed.SignedOffAsync(db, person, 3, SignOffSeed.TodayIn(app.Services).AddDays(10));
+            return person;
+        });
+        var page = await app.NewTabletPageAsync(768, 1024, bypassCsp: true);
+        await LiveApp.SignInAsync(page, "manager@demo.local");
+        var found = new List<string>();
+
+        await page.GotoAsync($"/People/{ready.EmployeeId}/SignOffs");
+        await page.GetByRole(AriaRole.Link, new() { Name = $"Review evidence for {ready.SkillName}" }).TapAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Decline sign-off of {ready.SkillName}" }).TapAsync();
+        await Assertions.Expect(page.Locator($"#err-decline-{ready.SkillKey:N}")).Not.ToBeEmptyAsync();
+        found.AddRange(await AxeAsync(page));
+        await page.GotoAsync($"/People/{signed.EmployeeId}/SignOffs");
+        await Card(page, signed).GetByText("Revoke this sign-off").TapAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Revoke sign-off of {signed.SkillName}" }).TapAsync();
+        await Assertions.Expect(page.Locator($"#err-revoke-{signed.SkillKey:N}")).Not.ToBeEmptyAsync();
+        found.AddRange(await AxeAsync(page));
+        await page.GotoAsync("/Team");
+        found.AddRange(await AxeAsync(page));
+        await page.GotoAsync($"/People/{signed.EmployeeId}");
+        found.AddRange(await AxeAsync(page));
+
+        Assert.True(found.Count == 0, string.Join("\n", found));
+        await page.Context.CloseAsync();
+    }
+
+    static async Task<IEnumerable<string>> AxeAsync(IPage page)
+    {
+        await page.AddScriptTagAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "TestAssets", "axe.min.js") });
+        var violations = await page.EvaluateAsync<System.Text.Json.JsonElement>("""
+            async () => (await axe.run(document, { resultTypes: ['violations'], rules: { 'label-content-name-mismatch': { enabled: true } } })).violations
+                .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                .flatMap(v => v.nodes.map(n => `${v.impact} ${v.id}: ${n.target.join(' ')} — ${n.failureSummary.replace(/\s+/g, ' ')}`))
+            """);
+        return violations.EnumerateArray().Select(v => $"{page.Url}: {v.GetString()}").ToList();
+    }
 }

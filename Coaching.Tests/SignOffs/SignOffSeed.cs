@@ -63,6 +63,11 @@ public static class SignOffSeed
         return p;
     }
 
+    /// <summary>The organisation's today, as the app counts it.</summary>
+    public static DateOnly TodayIn(IServiceProvider services) =>
+        Coaching.Domain.Time.OrganisationClock.Today(DateTime.UtcNow,
+            Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Microsoft.Extensions.Options.IOptions<Coaching.Web.Infrastructure.OrganisationOptions>>(services).Value.Zone);
+
     /// <summary>A sign-off given <paramref name="daysAgo"/> days ago that expires on <paramref name="expiresOn"/> (null: never).</summary>
     public static async Task<SignOff> SignedOffAsync(CoachingDbContext db, Person p, int daysAgo, DateOnly? expiresOn)
     {
