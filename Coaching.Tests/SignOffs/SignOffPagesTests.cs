@@ -171,7 +171,7 @@ public class SignOffPagesTests(CoachingFactory factory) : IClassFixture<Coaching
         Assert.Equal(HttpStatusCode.OK, declined.StatusCode);
         var html = await Browser.ParseAsync(declined);
         Assert.Equal($"Not signed off by Maya Okafor on {Today:d MMM yyyy}: Watch one more Saturday rush", html.QuerySelector(".signoff-declined")!.ChildNodes[0].TextContent.Trim());
-        Assert.DoesNotContain("Ready for sign-off", html.QuerySelector(".signoff-state")!.TextContent);
+        Assert.Equal("Declined", html.QuerySelector(".signoff-state")!.TextContent.Trim());
         Assert.Contains(await AuditOfAsync("signoff.decline", p.Name), d => d.EndsWith("Reason: Watch one more Saturday rush"));
         Assert.False((await StateAsync(p)).IsReadyForSignOff);
         var tiles = await manager.GetDocumentAsync("/Team");
