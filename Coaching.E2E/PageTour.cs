@@ -141,6 +141,48 @@ public static class PageTour
             await page.GetByRole(AriaRole.Link, new() { Name = "Edit Ana Ruiz" }).ClickAsync();
             await page.WaitForURLAsync("**/People/*/Edit");
         }),
+        new("Sign-offs (manager)", "manager@demo.local", 768, 1024, async page =>
+        {
+            await page.GotoAsync("/Team");
+            await page.GetByRole(AriaRole.Link, new() { Name = "Ana Ruiz", Exact = true }).ClickAsync();
+            await page.WaitForURLAsync("**/People/*");
+            await page.GetByRole(AriaRole.Link, new() { Name = "Sign-offs", Exact = true }).ClickAsync();
+            await page.WaitForURLAsync("**/People/*/SignOffs");
+        }),
+        new("Sign-offs, evidence and a refused decline (manager)", "manager@demo.local", 768, 1024, async page =>
+        {
+            // Someone ready for sign-off, from their tile (the demo has one in every team); else the first person's page.
+            await page.GotoAsync("/Team");
+            var ready = page.Locator(".tile-signoff-ready");
+            if (await ready.CountAsync() > 0) await ready.First.ClickAsync();
+            else await page.Locator("a.employee-name").First.ClickAsync();
+            await page.WaitForURLAsync(url => url.Contains("/People/"));
+            if (!page.Url.EndsWith("/SignOffs"))
+            {
+                await page.GetByRole(AriaRole.Link, new() { Name = "Sign-offs", Exact = true }).ClickAsync();
+                await page.WaitForURLAsync("**/People/*/SignOffs");
+            }
+            var review = page.Locator("a[aria-label^='Review evidence']");
+            if (await review.CountAsync() == 0) return;
+            await review.First.ClickAsync();
+            await page.Locator(".signoff-evidence").First.WaitForAsync();
+            await page.Locator("button[aria-label^='Decline sign-off']").First.ClickAsync();
+            await page.Locator("[id^='err-decline-']:not(:empty)").First.WaitForAsync();
+        }),
+        new("Sign-offs (employee, phone)", "ana.ruiz@demo.local", 390, 844, async page =>
+        {
+            await page.GotoAsync("/Me");
+            await page.GetByRole(AriaRole.Link, new() { Name = "Sign-offs", Exact = true }).ClickAsync();
+            await page.WaitForURLAsync("**/People/*/SignOffs");
+        }),
+        new("Sign-off rules", "hr@demo.local", 1024, 768, Go("/SignOffs/Rules")),
+        new("Sign-off rules, a bad value", "hr@demo.local", 1024, 768, async page =>
+        {
+            await page.GotoAsync("/SignOffs/Rules");
+            await page.Locator("input[name='minObservers']").First.FillAsync("0");
+            await page.Locator(".signoff-rule-form button[type='submit']").First.ClickAsync();
+            await page.Locator("[id$='-minObservers-problem']:not(:empty)").First.WaitForAsync();
+        }),
         new("Change password (phone)", "ana.ruiz@demo.local", 390, 844, Go("/Settings/Password")),
         new("Forgot password (phone)", null, 390, 844, Go("/Account/ForgotPassword")),
         new("Spent password link (phone)", null, 390, 844, Go("/Account/SetPassword?user=nobody&kind=invite&token=spent")),

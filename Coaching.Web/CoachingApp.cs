@@ -89,6 +89,7 @@ public static class CoachingApp
         services.AddScoped<Features.Observations.FollowUps>();
         services.AddScoped<Features.Development.DevelopmentPlans>();
         services.AddScoped<Features.SignOffs.SkillSignOffs>();
+        services.AddScoped<Features.SignOffs.SkillSignOffs>();
         services.AddScoped<Features.Training.TrainingResults>();
         services.AddScoped<Features.Training.PeerTraining>();
         services.AddScoped<DemoSeeder>();

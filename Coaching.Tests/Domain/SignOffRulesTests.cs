@@ -309,4 +309,48 @@ public class SignOffRulesTests
         Assert.Equal((11, Vaccines, "manager", Now, "Watch one more night shift"), (declined.EmployeeId, declined.SkillKey, declined.DeclinedByUserId, declined.DeclinedAtUtc, declined.Reason));
         Assert.Equal([1, 2, 3], declined.EvidenceObservationIds);
     }
+
+    [Fact]
+    public void Signing_off_again_after_the_expiry_supersedes_the_expired_sign_off_so_one_is_live()
+    {
+        var expired = SignedOff(new SkillExpiry { SkillKey = Vaccines, Months = 12 });
+        var revoked = SignedOff();
+        revoked.Revoke("Retrain", "hr", Now);
+        var otherSkill = SignOff.Sign(11, Guid.NewGuid(), Ready(), [], null, "manager", Today, Now).SignOff!;
+        Assert.True(expired.IsLive);
+        var on = expired.ExpiresOn!.Value;
+
+        var again = SignOff.Sign(11, Vaccines, Ready(), [expired, revoked, otherSkill], null, "manager", on, Now.AddYears(1)).SignOff!;
+
+        Assert.Equal(Now.AddYears(1), expired.SupersededAtUtc);
+        Assert.False(expired.IsLive);
+        Assert.Equal(SignOffStatus.Expired, expired.StatusOn(on)); // history keeps what it was
+        Assert.Null(revoked.SupersededAtUtc); // not live already: left as it was
+        Assert.True(otherSkill.IsLive);
+        Assert.True(again.IsLive);
+        Assert.Single(new[] { expired, revoked, again }, s => s.IsLive);
+    }
+
+    [Fact]
+    public void A_refused_sign_off_supersedes_nothing()
+    {
+        var expired = SignedOff(new SkillExpiry { SkillKey = Vaccines, Months = 12 });
+        var notReady = Evaluate(Rated(1, 3, 30, "ann"));
+
+        Assert.Null(SignOff.Sign(11, Vaccines, notReady, [expired], null, "manager", expired.ExpiresOn!.Value, Now.AddYears(1)).SignOff);
+        Assert.True(expired.IsLive);
+    }
+
+    [Fact]
+    public void A_decline_stands_until_an_observation_it_did_not_review_meets_the_level()
+    {
+        var decline = SignOffDecline.Decline(11, Vaccines, Ready(), "One more night shift", "manager", Now).Decline!;
+
+        Assert.True(decline.StillStands(Ready()));
+        // Older evidence leaving the window changes nothing the manager has not seen.
+        Assert.True(decline.StillStands(Evaluate(Rated(2, 4, 20, "bob"), Rated(3, 3, 10, "ann"))));
+        // A new observation below the level is no new evidence either.
+        Assert.True(decline.StillStands(Evaluate(Rated(1, 3, 30, "ann"), Rated(2, 4, 20, "bob"), Rated(3, 3, 10, "ann"), Rated(4, 2, 1, "bob"))));
+        Assert.False(decline.StillStands(Evaluate(Rated(1, 3, 30, "ann"), Rated(2, 4, 20, "bob"), Rated(3, 3, 10, "ann"), Rated(4, 3, 1, "bob"))));
+    }
 }

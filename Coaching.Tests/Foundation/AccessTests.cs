@@ -87,6 +87,7 @@ public class AccessTests(CoachingFactory factory) : IClassFixture<CoachingFactor
         ["/Summaries/Preview"] = "employeeId",
         ["/Development/Plan"] = "id",
         ["/Training/PeerTrainers"] = "id",
+        ["/SignOffs/Index"] = "id",
     };
 
     /// <summary>Pages that take an employee id but only ever act on the account's own employee (the id must match it).</summary>
@@ -118,7 +119,7 @@ public class AccessTests(CoachingFactory factory) : IClassFixture<CoachingFactor
         var manager = await Browser.SignedInAsync(factory, "manager@demo.local");
         var hr = await Browser.SignedInAsync(factory, "hr@demo.local");
 
-        foreach (var url in new[] { "/People/{0}", "/People/{0}?handler=History&skip=0", "/Observations/Log?employeeId={0}", "/People/{0}/Conversations", "/People/{0}/Plan", "/People/{0}/PeerTraining" })
+        foreach (var url in new[] { "/People/{0}", "/People/{0}?handler=History&skip=0", "/Observations/Log?employeeId={0}", "/People/{0}/Conversations", "/People/{0}/Plan", "/People/{0}/PeerTraining", "/People/{0}/SignOffs" })
         {
             Assert.Equal(HttpStatusCode.NotFound, (await manager.GetAsync(string.Format(url, outsider))).StatusCode);
             Assert.Equal(HttpStatusCode.OK, (await manager.GetAsync(string.Format(url, own))).StatusCode);
@@ -164,6 +165,8 @@ public class AccessTests(CoachingFactory factory) : IClassFixture<CoachingFactor
             ($"/People/{ana}", [L, S, S, S, S]),
             ($"/People/{ana}/Conversations", [L, S, S, S, S]),
             ($"/People/{ana}/Plan", [L, S, S, S, S]), // the employee reads their own plan; coaches change it
+            ($"/People/{ana}/SignOffs", [L, S, S, S, S]), // the employee reads their own sign-offs; coaches act
+            ("/SignOffs/Rules", [L, F, F, S, S]),
             ("/Team", [L, F, S, F, S]),
             ($"/Observations/Log?employeeId={ana}", [L, F, S, F, S]),
             ("/Insights/Coverage", [L, F, S, S, S]),

@@ -33,6 +33,7 @@ public static class AccessConventions
         // Training: finding trainers is for coaches, bands for HR; a person's peer training page asks EmployeeAccess.
         ["/Training/Trainers"] = Policies.Coaches,
         ["/Training/Bands"] = Policies.HumanResources,
+        ["/SignOffs/Rules"] = Policies.HumanResources,
     };
 
     /// <summary>The policy a page needs beyond being signed in, if any.</summary>

@@ -24,6 +24,7 @@ public static class NavigationMenu
         new("Development settings", "/Development/Settings", Roles.HR),
         new("Peer trainers", "/Training/Trainers", Roles.Manager, Roles.HR), // Admin reaches it by URL: their menu is full
         new("Tenure bands", "/Training/Bands", Roles.HR),
+        new("Sign-off rules", "/SignOffs/Rules", Roles.HR),
     ];
 
     public static IEnumerable<Item> For(ClaimsPrincipal user) => Items.Where(i => i.Roles.Any(user.IsInRole));

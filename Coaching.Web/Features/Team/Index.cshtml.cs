@@ -14,7 +14,7 @@ namespace Coaching.Web.Features.Team;
 
 /// <summary>The manager's floor view: everyone in their teams at a glance, who is due an observation.</summary>
 public class MyTeamModel(CoachingDbContext db, EmployeeAccess access, TimeProvider clock, IOptions<OrganisationOptions> org,
-    Development.DevelopmentChoices choices) : PageModel
+    Development.DevelopmentChoices choices, SignOffs.SkillSignOffs signOffs) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "q")] public string? Filter { get; set; }
     public IReadOnlyList<TeamGroup> Teams { get; private set; } = [];
@@ -37,6 +37,10 @@ public class MyTeamModel(CoachingDbContext db, EmployeeAccess access, TimeProvid
         /// <summary>Past the organisation's target (every N days), or never had one.</summary>
         public bool IsConversationDue { get; init; }
         public string LastConversationText => ConversationTarget.DaysSinceText(DaysSinceConversation);
+        /// <summary>Skills ready for sign-off, expiring soon and expired (not signed off again), by name.</summary>
+        public IReadOnlyList<string> ReadyForSignOff { get; init; } = [];
+        public IReadOnlyList<string> SignOffsExpiring { get; init; } = [];
+        public IReadOnlyList<string> SignOffsExpired { get; init; } = [];
     }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -64,6 +68,7 @@ public class MyTeamModel(CoachingDbContext db, EmployeeAccess access, TimeProvid
             .ToListAsync(ct);
         var conversationTarget = await db.ConversationTargetDaysAsync(ct);
         var chosen = await choices.ChosenNamesAsync(rows.Select(r => r.Id), ct);
+        var skills = await signOffs.ForEmployeesAsync(rows.Select(r => r.Id).ToList(), ct);
         Teams = rows
             .GroupBy(r => (r.TeamName, r.Site))
             .OrderBy(g => g.Key.TeamName)
@@ -74,6 +79,9 @@ public class MyTeamModel(CoachingDbContext db, EmployeeAccess access, TimeProvid
                     DaysSinceConversation = ConversationRate.DaysSince(r.LastConversation, today),
                     IsConversationDue = !ConversationRate.MeetsTarget(r.LastConversation, today, conversationTarget),
                     ChosenSkills = chosen.GetValueOrDefault(r.Id, []),
+                    ReadyForSignOff = skills[r.Id].Where(s => s.IsReadyForSignOff).Select(s => s.SkillName).ToList(),
+                    SignOffsExpiring = skills[r.Id].Where(s => s.IsExpiringSoon).Select(s => s.SkillName).ToList(),
+                    SignOffsExpired = skills[r.Id].Where(s => s.IsExpired).Select(s => s.SkillName).ToList(),
                 })
                 .OrderByDescending(t => t.IsDue).ThenByDescending(t => t.DaysSinceObserved ?? int.MaxValue).ThenBy(t => t.Name)
                 .ToList()))
