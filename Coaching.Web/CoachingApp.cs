@@ -90,6 +90,7 @@ public static class CoachingApp
         services.AddScoped<Features.Development.DevelopmentPlans>();
         services.AddScoped<Features.SignOffs.SkillSignOffs>();
         services.AddScoped<Features.Training.TrainingResults>();
+        services.AddScoped<Features.Training.Events.TrainingEvents>();
         services.AddScoped<DemoSeeder>();
         services.AddSummaries(config);
         services.AddInsights(config);

@@ -30,6 +30,9 @@ public static class AccessConventions
         ["/Summaries/Preview"] = Policies.HumanResources,
         ["/Development/ChoosableSkills"] = Policies.HumanResources,
         ["/Development/Settings"] = Policies.HumanResources,
+        ["/Training/Events/Index"] = Policies.Coaches,
+        ["/Training/Events/Record"] = Policies.Coaches,
+        ["/Training/Events/Details"] = Policies.Coaches,
     };
 
     /// <summary>The policy a page needs beyond being signed in, if any.</summary>

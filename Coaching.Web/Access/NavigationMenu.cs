@@ -22,6 +22,7 @@ public static class NavigationMenu
         new("Accounts", "/Admin/Accounts", Roles.Admin),
         new("Audit", "/Admin/Audit", Roles.Admin),
         new("Development settings", "/Development/Settings", Roles.HR),
+        new("Training", "/Training/Events", Roles.HR, Roles.Admin, Roles.Manager),
     ];
 
     public static IEnumerable<Item> For(ClaimsPrincipal user) => Items.Where(i => i.Roles.Any(user.IsInRole));

@@ -14,7 +14,8 @@ namespace Coaching.Web.Features.People;
 
 /// <summary>An employee's development: where they stand per skill against their role, the trend, the history, the open next steps.</summary>
 public class ProfileModel(CoachingDbContext db, EmployeeAccess access, IAuthorizationService authorization, Rubrics.PublishedRubrics rubrics, TimeProvider clock, IOptions<OrganisationOptions> org,
-    Development.DevelopmentChoices choices, Development.DevelopmentConversations conversations, Development.DevelopmentPlans plans) : PageModel
+    Development.DevelopmentChoices choices, Development.DevelopmentConversations conversations, Development.DevelopmentPlans plans,
+    Training.Events.TrainingEvents trainingEvents) : PageModel
 {
     public const int HistoryPageSize = 5;
 
@@ -30,6 +31,7 @@ public class ProfileModel(CoachingDbContext db, EmployeeAccess access, IAuthoriz
     public Development.DevelopmentPlans.OnProfile? Plans { get; private set; }
     public Development.DevelopmentConversations.ProfileSummary Conversations { get; private set; } = null!;
     public Development.DevelopmentChoices.View Choices { get; private set; } = null!;
+    public Training.Events.TrainingEvents.AttendedView TrainingAttended { get; private set; } = null!;
 
     public sealed record SkillLine(string Name, string Category, int? Current, int? Required, SkillProgress? Progress)
     {
@@ -86,6 +88,7 @@ public class ProfileModel(CoachingDbContext db, EmployeeAccess access, IAuthoriz
         Plans = await plans.ForProfileAsync(employee, CanMarkDone, ct);
         Conversations = await conversations.ForProfileAsync(id, Today, ct);
         Choices = await choices.ForProfileAsync(employee, ct);
+        TrainingAttended = await trainingEvents.ForProfileAsync(id, ct);
         return Page();
     }
 

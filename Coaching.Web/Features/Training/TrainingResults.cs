@@ -15,15 +15,22 @@ public sealed class TrainingResults(CoachingDbContext db, IOptions<OrganisationO
 {
     public sealed record Attended(TrainingEvent Event, IReadOnlyList<PersonSkillChange> Changes);
 
-    public async Task<EventBeforeAfter> BeforeAfterAsync(TrainingEvent trainingEvent, CancellationToken ct)
+    public async Task<EventBeforeAfter> BeforeAfterAsync(TrainingEvent trainingEvent, CancellationToken ct) =>
+        (await WithComparisonGroupAsync(trainingEvent, ct)).Result;
+
+    /// <summary>The event's before/after and, person by person, the comparison group it was set against (for the chart).</summary>
+    public sealed record WithComparison(EventBeforeAfter Result, IReadOnlyList<PersonSkillChange> ComparisonGroup);
+
+    public async Task<WithComparison> WithComparisonGroupAsync(TrainingEvent trainingEvent, CancellationToken ct)
     {
         var attendees = trainingEvent.AttendeeIds;
         var roles = await db.Employees.Where(e => attendees.Contains(e.Id)).Select(e => e.JobRoleId).Distinct().ToListAsync(ct);
         var comparison = await db.Employees.Where(e => e.IsActive && roles.Contains(e.JobRoleId) && !attendees.Contains(e.Id))
             .Select(e => e.Id).ToListAsync(ct);
         var levels = await LevelsAsync([.. attendees, .. comparison], trainingEvent.SkillKeys, ct);
-        return BeforeAfter.For(trainingEvent, levels.Where(l => attendees.Contains(l.EmployeeId)),
-            levels.Where(l => !attendees.Contains(l.EmployeeId)));
+        var others = levels.Where(l => !attendees.Contains(l.EmployeeId)).ToList();
+        return new(BeforeAfter.For(trainingEvent, levels.Where(l => attendees.Contains(l.EmployeeId)), others),
+            BeforeAfter.ComparisonGroup(trainingEvent, others));
     }
 
     /// <summary>The events a person attended, newest first, each with that person's before/after per trained skill.</summary>
