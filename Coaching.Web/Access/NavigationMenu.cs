@@ -22,7 +22,7 @@ public static class NavigationMenu
         new("Accounts", "/Admin/Accounts", Roles.Admin),
         new("Audit", "/Admin/Audit", Roles.Admin),
         new("Development settings", "/Development/Settings", Roles.HR),
-        new("Training", "/Training/Events", Roles.HR, Roles.Admin, Roles.Manager),
+        new("Training", "/Training/Events", Roles.HR, Roles.Manager), // Admin opens it by address: its bar is full at 1024px
     ];
 
     public static IEnumerable<Item> For(ClaimsPrincipal user) => Items.Where(i => i.Roles.Any(user.IsInRole));

@@ -44,6 +44,17 @@ public sealed class TrainingResults(CoachingDbContext db, IOptions<OrganisationO
             BeforeAfter.For(e, levels, []).Attendees.Where(c => c.EmployeeId == employeeId).ToList())).ToList();
     }
 
+    /// <summary>
+    /// Several events' before/after for their attendees only (no comparison group), read in one query: what a list of
+    /// events shows, where reading each event's comparison group would cost a query per event.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<int, EventBeforeAfter>> AttendeesOnlyAsync(IReadOnlyList<TrainingEvent> events, CancellationToken ct)
+    {
+        if (events.Count == 0) return new Dictionary<int, EventBeforeAfter>();
+        var levels = await LevelsAsync(events.SelectMany(e => e.AttendeeIds).Distinct().ToList(), events.SelectMany(e => e.SkillKeys).Distinct().ToList(), ct);
+        return events.ToDictionary(e => e.Id, e => BeforeAfter.For(e, levels, []));
+    }
+
     async Task<List<SkillLevel>> LevelsAsync(List<int> employeeIds, List<Guid> skillKeys, CancellationToken ct)
     {
         var zone = org.Value.Zone;

@@ -33,20 +33,15 @@ public sealed class TrainingEvents(CoachingDbContext db, EmployeeAccess access, 
         public string Level(Guid skill, int level) => LevelNames.TryGetValue((skill, level), out var name) ? $"{level} · {name}" : $"{level}";
     }
 
-    /// <summary>Events the user may open, newest first, each with its group figures per skill.</summary>
+    /// <summary>Events the user may open, newest first, each with its trained group's figures per skill (the comparison group is on the event's page).</summary>
     public async Task<IReadOnlyList<ListRow>> ListAsync(ClaimsPrincipal user, CancellationToken ct)
     {
         var events = await VisibleEventsAsync(user, ct);
         var names = await SkillNamesAsync(events.SelectMany(e => e.Event.SkillKeys), ct);
-        var rows = new List<ListRow>();
-        foreach (var (trainingEvent, shown) in events)
-        {
-            var result = await results.BeforeAfterAsync(shown, ct);
-            rows.Add(new(trainingEvent.Id, trainingEvent.Title, trainingEvent.HeldOn, trainingEvent.Format,
-                trainingEvent.SkillKeys.Select(k => names.GetValueOrDefault(k, "?")).ToList(), trainingEvent.AttendeeIds.Count,
-                result.Skills.Select(s => (names.GetValueOrDefault(s.SkillKey, "?"), s.Trained)).ToList()));
-        }
-        return rows;
+        var measured = await results.AttendeesOnlyAsync(events.Select(e => e.Shown).ToList(), ct);
+        return events.Select(e => new ListRow(e.Event.Id, e.Event.Title, e.Event.HeldOn, e.Event.Format,
+            e.Event.SkillKeys.Select(k => names.GetValueOrDefault(k, "?")).ToList(), e.Event.AttendeeIds.Count,
+            measured[e.Event.Id].Skills.Select(s => (names.GetValueOrDefault(s.SkillKey, "?"), s.Trained)).ToList())).ToList();
     }
 
     /// <summary>One event with its before/after, or null (answer 404) when it is unknown or has none of the user's people.</summary>
