@@ -78,4 +78,27 @@ public class TrainingEventsTests(LiveApp app) : IClassFixture<LiveApp>
         await Assertions.Expect(attended.Locator("tr[data-skill='Scanning and tendering accuracy']")).ToBeVisibleAsync();
         await phone.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task A_manager_picks_attendees_with_the_keyboard_alone_and_sees_only_their_own_people()
+    {
+        var page = await app.NewTabletPageAsync(768, 1024);
+        await LiveApp.SignInAsync(page, "manager@demo.local");
+        await page.GotoAsync("/Training/Events/Record");
+        await Assertions.Expect(page.GetByLabel("José Núñez")).ToHaveCountAsync(0); // contact centre: not this manager's
+
+        await page.GetByLabel("Find a person or team").FocusAsync();
+        await page.Keyboard.TypeAsync("grace");
+        await page.Keyboard.PressAsync("Enter"); // narrows the list; does not send the form
+        await page.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(page.GetByLabel("Grace Mensah")).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Space");
+
+        await Assertions.Expect(page.GetByLabel("Grace Mensah")).ToBeCheckedAsync();
+        await Assertions.Expect(page.Locator("#err-title")).ToBeEmptyAsync();
+        Assert.EndsWith("/Training/Events/Record", page.Url);
+        await page.GetByLabel("Find a person or team").FillAsync("nobody by this name");
+        await Assertions.Expect(page.GetByText("Nobody matches.")).ToBeVisibleAsync();
+        await page.Context.CloseAsync();
+    }
 }

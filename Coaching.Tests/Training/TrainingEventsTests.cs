@@ -164,6 +164,21 @@ public class TrainingEventsTests(TrainingOrganisation org) : IClassFixture<Train
     }
 
     [Fact]
+    public async Task The_same_event_sent_four_times_at_once_is_recorded_once()
+    {
+        var hr = await AsAsync(Hr);
+        await hr.GetAsync("/Training/Events/Record");
+        var form = Form("Rush hour drill", "2026-03-09", "5", [org.Scanning], [org.People["Eve"]]);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => hr.PostFieldsAsync("/Training/Events/Record", form)));
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.Redirect, a.StatusCode));
+        Assert.Single(answers.Select(a => a.Headers.Location!.OriginalString).Distinct());
+        Assert.Equal(1, await org.WithDbAsync(db => db.TrainingEvents.CountAsync(e => e.Title == "Rush hour drill")));
+        Assert.Equal(1, await org.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "training.record" && a.Subject == "Rush hour drill")));
+    }
+
+    [Fact]
     public async Task A_missing_title_is_refused_beside_its_field_with_everything_else_kept_and_nothing_saved()
     {
         var hr = await AsAsync(Hr);
