@@ -183,6 +183,26 @@ public static class PageTour
             await page.Locator(".signoff-rule-form button[type='submit']").First.ClickAsync();
             await page.Locator("[id$='-minObservers-problem']:not(:empty)").First.WaitForAsync();
         }),
+        new("Training events", "hr@demo.local", 1024, 768, Go("/Training/Events")),
+        new("Record a training event (manager)", "manager@demo.local", 1024, 768, Go("/Training/Events/Record")),
+        new("Record a training event, a missing title", "hr@demo.local", 1024, 768, async page =>
+        {
+            await page.GotoAsync("/Training/Events/Record");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Record training event" }).ClickAsync();
+            await page.Locator("#err-title:not(:empty)").WaitForAsync();
+        }),
+        new("Training event, before and after", "hr@demo.local", 1024, 768, async page =>
+        {
+            // Recorded through the form (the same form again opens the same event on a later walk).
+            await page.GotoAsync("/Training/Events/Record");
+            await page.GetByLabel("Title").FillAsync("Tour: till refresher");
+            await page.GetByLabel("Date", new() { Exact = true }).FillAsync(DateTime.UtcNow.AddDays(-30).ToString("yyyy-MM-dd"));
+            await page.GetByLabel("Format").SelectOptionAsync(new SelectOptionValue { Label = "Workshop" });
+            await page.GetByLabel("Scanning and tendering accuracy").CheckAsync();
+            await page.GetByLabel("Ana Ruiz").CheckAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Record training event" }).ClickAsync();
+            await page.Locator("figure.before-after-chart").WaitForAsync();
+        }),
         new("Change password (phone)", "ana.ruiz@demo.local", 390, 844, Go("/Settings/Password")),
         new("Forgot password (phone)", null, 390, 844, Go("/Account/ForgotPassword")),
         new("Spent password link (phone)", null, 390, 844, Go("/Account/SetPassword?user=nobody&kind=invite&token=spent")),

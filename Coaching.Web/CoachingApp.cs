@@ -89,9 +89,9 @@ public static class CoachingApp
         services.AddScoped<Features.Observations.FollowUps>();
         services.AddScoped<Features.Development.DevelopmentPlans>();
         services.AddScoped<Features.SignOffs.SkillSignOffs>();
-        services.AddScoped<Features.SignOffs.SkillSignOffs>();
         services.AddScoped<Features.Training.TrainingResults>();
         services.AddScoped<Features.Training.PeerTraining>();
+        services.AddScoped<Features.Training.Events.TrainingEvents>();
         services.AddScoped<DemoSeeder>();
         services.AddSummaries(config);
         services.AddInsights(config);

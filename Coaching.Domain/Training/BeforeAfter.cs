@@ -62,15 +62,26 @@ public static class BeforeAfter
             .SelectMany(id => trainingEvent.SkillKeys.Select(skill => Change(id, skill, mine, trainingEvent.HeldOn)))
             .ToList();
 
-        var others = comparisonGroupLevels.Where(l => !attendees.Contains(l.EmployeeId) && skills.Contains(l.SkillKey)).ToList();
+        var others = ComparisonGroup(trainingEvent, comparisonGroupLevels);
         var groups = trainingEvent.SkillKeys.Select(skill =>
         {
-            var comparison = others.Where(l => l.SkillKey == skill).Select(l => l.EmployeeId).Distinct()
-                .Select(id => Change(id, skill, others, trainingEvent.HeldOn)).ToList();
-            var compared = GroupChange.Of(comparison);
+            var compared = GroupChange.Of(others.Where(c => c.SkillKey == skill));
             return new SkillBeforeAfter(skill, GroupChange.Of(changes.Where(c => c.SkillKey == skill)), compared.People == 0 ? null : compared);
         }).ToList();
         return new(changes, groups);
+    }
+
+    /// <summary>
+    /// Each person of the comparison group (attendees passed are ignored) with a level on a trained skill, read over the
+    /// event's window as an attendee is: what the group numbers and the chart's "not trained" bars are made of.
+    /// </summary>
+    public static IReadOnlyList<PersonSkillChange> ComparisonGroup(TrainingEvent trainingEvent, IEnumerable<SkillLevel> comparisonGroupLevels)
+    {
+        var attendees = trainingEvent.AttendeeIds.ToHashSet();
+        var skills = trainingEvent.SkillKeys.ToHashSet();
+        var others = comparisonGroupLevels.Where(l => !attendees.Contains(l.EmployeeId) && skills.Contains(l.SkillKey)).ToList();
+        return trainingEvent.SkillKeys.SelectMany(skill => others.Where(l => l.SkillKey == skill).Select(l => l.EmployeeId).Distinct()
+            .Select(id => Change(id, skill, others, trainingEvent.HeldOn))).ToList();
     }
 
     static PersonSkillChange Change(int employeeId, Guid skill, IReadOnlyList<SkillLevel> levels, DateOnly eventDay)
@@ -85,4 +96,29 @@ public static class BeforeAfter
             after.Count == 0 ? null : new Reading(after[^1].Level, after[^1].ObservedOn, after.Count),
             own.Count(l => l.ObservedOn == eventDay));
     }
+}
+
+/// <summary>
+/// Mean levels of the people with a level both before and after (the same people on both sides, as the mean change
+/// counts them), so "before" and "after" bars compare like with like. Null when nobody has both.
+/// </summary>
+public sealed record MeanLevels(int People, double? Before, double? FirstAfter, double? LatestAfter)
+{
+    public static MeanLevels Of(IEnumerable<PersonSkillChange> changes)
+    {
+        var paired = changes.Where(c => c.LastBefore is not null && c.FirstAfter is not null).ToList();
+        return paired.Count == 0
+            ? new(0, null, null, null)
+            : new(paired.Count, paired.Average(c => c.LastBefore!.Level), paired.Average(c => c.FirstAfter!.Level), paired.Average(c => c.LatestAfter!.Level));
+    }
+}
+
+/// <summary>One skill of the before/after chart: the trained group's mean level before and first after, and the comparison group's.</summary>
+public sealed record SkillLevelsChart(Guid SkillKey, MeanLevels Trained, MeanLevels Comparison)
+{
+    /// <summary>Per trained skill, in the event's order: attendees against the comparison group (people in the same roles who did not attend).</summary>
+    public static IReadOnlyList<SkillLevelsChart> For(TrainingEvent trainingEvent, EventBeforeAfter result, IReadOnlyList<PersonSkillChange> comparisonGroup) =>
+        trainingEvent.SkillKeys.Select(skill => new SkillLevelsChart(skill,
+            MeanLevels.Of(result.Attendees.Where(a => a.SkillKey == skill)),
+            MeanLevels.Of(comparisonGroup.Where(c => c.SkillKey == skill)))).ToList();
 }

@@ -56,4 +56,12 @@ public sealed class TrainingEvent
         if (problems.Count > 0) return (null, problems);
         return (new TrainingEvent { Title = trimmed, HeldOn = heldOn!.Value, Format = format!.Value, SkillKeys = skills, AttendeeIds = attendees }, problems);
     }
+
+    /// <summary>
+    /// The same training recorded again: same title (any case), day, format, skills and attendees. Two of these are one
+    /// event sent twice (a double tap, a resend after the connection dropped), never two trainings.
+    /// </summary>
+    public bool IsSameAs(TrainingEvent other) =>
+        string.Equals(Title, other.Title, StringComparison.OrdinalIgnoreCase) && HeldOn == other.HeldOn && Format == other.Format
+        && SkillKeys.ToHashSet().SetEquals(other.SkillKeys) && AttendeeIds.ToHashSet().SetEquals(other.AttendeeIds);
 }

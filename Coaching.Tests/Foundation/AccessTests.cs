@@ -144,6 +144,7 @@ public class AccessTests(CoachingFactory factory) : IClassFixture<CoachingFactor
         var ana = await EmployeeIdAsync("Ana Ruiz"); // Front End, manager@demo.local's team
         var week = LastEndedWeek();
         var rubric = await factory.WithDbAsync(db => db.Rubrics.Where(r => r.CurrentVersionId != null).Select(r => r.Id).FirstAsync());
+        var training = await TrainingEventWithAsync(ana);
         var people = new Dictionary<string, Browser?>
         {
             ["anonymous"] = null,
@@ -189,6 +190,10 @@ public class AccessTests(CoachingFactory factory) : IClassFixture<CoachingFactor
             ("/Admin/Teams", [L, F, F, F, S]),
             ("/Admin/Accounts", [L, F, F, F, S]),
             ("/Admin/Audit", [L, F, F, F, S]),
+            ("/Training/Events", [L, F, S, S, S]),
+            ("/Training/Events/Record", [L, F, S, S, S]),
+            ($"/Training/Events/{training}", [L, F, S, S, S]), // Ana attended: her manager, HR and Admin; she sees it on her profile
+            ($"/Training/Events/{training}?handler=Csv", [L, F, S, S, S]),
             ("/Account/Login", [S, S, S, S, S]),
             ("/Account/ForgotPassword", [S, S, S, S, S]),
         };
@@ -318,6 +323,20 @@ public class AccessTests(CoachingFactory factory) : IClassFixture<CoachingFactor
         using var scope = factory.Services.CreateScope();
         return scope.ServiceProvider.GetRequiredService<Coaching.Web.Features.Summaries.SummaryWeeks>().LastEnded;
     }
+
+    /// <summary>A training event this employee attended (the demo need not have one), its id.</summary>
+    Task<int> TrainingEventWithAsync(int employeeId) => factory.WithDbAsync(async db =>
+    {
+        var skill = await db.Skills.Where(s => db.Rubrics.Any(r => r.CurrentVersionId == s.RubricVersionId)).Select(s => s.Key).FirstAsync();
+        var training = new Coaching.Domain.Training.TrainingEvent
+        {
+            Title = "Access check", HeldOn = new DateOnly(2026, 1, 15), Format = Coaching.Domain.Training.TrainingFormat.Course,
+            SkillKeys = [skill], AttendeeIds = [employeeId], RecordedAtUtc = DateTime.UtcNow,
+        };
+        db.TrainingEvents.Add(training);
+        await db.SaveChangesAsync();
+        return training.Id;
+    });
 
     Task<int> EmployeeIdAsync(string name) =>
         factory.WithDbAsync(db => db.Employees.Where(e => e.FirstName + " " + e.LastName == name).Select(e => e.Id).SingleAsync());

@@ -61,6 +61,19 @@ public sealed partial class Browser(HttpClient client)
         return response;
     }
 
+    /// <summary>A plain form post whose fields may repeat (ticked checkboxes of one name), with the antiforgery token.</summary>
+    public async Task<HttpResponseMessage> PostFieldsAsync(string url, IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        if (Token is null) await GetAsync("/Account/Login");
+        using var request = new HttpRequestMessage(HttpMethod.Post, url)
+        {
+            Content = new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", Token!))),
+        };
+        var response = await client.SendAsync(request);
+        await RememberTokenAsync(response);
+        return response;
+    }
+
     public static async Task<IDocument> ParseAsync(HttpResponseMessage response)
     {
         var html = await response.Content.ReadAsStringAsync();

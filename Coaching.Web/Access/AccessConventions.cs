@@ -34,6 +34,9 @@ public static class AccessConventions
         ["/Training/Trainers"] = Policies.Coaches,
         ["/Training/Bands"] = Policies.HumanResources,
         ["/SignOffs/Rules"] = Policies.HumanResources,
+        ["/Training/Events/Index"] = Policies.Coaches,
+        ["/Training/Events/Record"] = Policies.Coaches,
+        ["/Training/Events/Details"] = Policies.Coaches,
     };
 
     /// <summary>The policy a page needs beyond being signed in, if any.</summary>

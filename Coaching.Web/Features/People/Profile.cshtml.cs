@@ -15,7 +15,7 @@ namespace Coaching.Web.Features.People;
 /// <summary>An employee's development: where they stand per skill against their role, the trend, the history, the open next steps.</summary>
 public class ProfileModel(CoachingDbContext db, EmployeeAccess access, IAuthorizationService authorization, Rubrics.PublishedRubrics rubrics, TimeProvider clock, IOptions<OrganisationOptions> org,
     Development.DevelopmentChoices choices, Development.DevelopmentConversations conversations, Development.DevelopmentPlans plans,
-    Training.PeerTraining peerTraining, SignOffs.SkillSignOffs signOffs) : PageModel
+    Training.PeerTraining peerTraining, SignOffs.SkillSignOffs signOffs, Training.Events.TrainingEvents trainingEvents) : PageModel
 {
     public const int HistoryPageSize = 5;
 
@@ -33,6 +33,7 @@ public class ProfileModel(CoachingDbContext db, EmployeeAccess access, IAuthoriz
     public Development.DevelopmentChoices.View Choices { get; private set; } = null!;
     public Training.PeerTraining.Person PeerTraining { get; private set; } = null!;
     public IReadOnlyList<SignOffs.SkillSignOffs.State> SignOffs { get; private set; } = [];
+    public Training.Events.TrainingEvents.AttendedView TrainingAttended { get; private set; } = null!;
 
     public sealed record SkillLine(string Name, string Category, int? Current, int? Required, SkillProgress? Progress)
     {
@@ -91,6 +92,7 @@ public class ProfileModel(CoachingDbContext db, EmployeeAccess access, IAuthoriz
         Choices = await choices.ForProfileAsync(employee, ct);
         PeerTraining = await peerTraining.ForPersonAsync(id, CanMarkDone, ct);
         SignOffs = await signOffs.ForEmployeeAsync(id, ct);
+        TrainingAttended = await trainingEvents.ForProfileAsync(id, ct);
         return Page();
     }
 

@@ -15,15 +15,22 @@ public sealed class TrainingResults(CoachingDbContext db, IOptions<OrganisationO
 {
     public sealed record Attended(TrainingEvent Event, IReadOnlyList<PersonSkillChange> Changes);
 
-    public async Task<EventBeforeAfter> BeforeAfterAsync(TrainingEvent trainingEvent, CancellationToken ct)
+    public async Task<EventBeforeAfter> BeforeAfterAsync(TrainingEvent trainingEvent, CancellationToken ct) =>
+        (await WithComparisonGroupAsync(trainingEvent, ct)).Result;
+
+    /// <summary>The event's before/after and, person by person, the comparison group it was set against (for the chart).</summary>
+    public sealed record WithComparison(EventBeforeAfter Result, IReadOnlyList<PersonSkillChange> ComparisonGroup);
+
+    public async Task<WithComparison> WithComparisonGroupAsync(TrainingEvent trainingEvent, CancellationToken ct)
     {
         var attendees = trainingEvent.AttendeeIds;
         var roles = await db.Employees.Where(e => attendees.Contains(e.Id)).Select(e => e.JobRoleId).Distinct().ToListAsync(ct);
         var comparison = await db.Employees.Where(e => e.IsActive && roles.Contains(e.JobRoleId) && !attendees.Contains(e.Id))
             .Select(e => e.Id).ToListAsync(ct);
         var levels = await LevelsAsync([.. attendees, .. comparison], trainingEvent.SkillKeys, ct);
-        return BeforeAfter.For(trainingEvent, levels.Where(l => attendees.Contains(l.EmployeeId)),
-            levels.Where(l => !attendees.Contains(l.EmployeeId)));
+        var others = levels.Where(l => !attendees.Contains(l.EmployeeId)).ToList();
+        return new(BeforeAfter.For(trainingEvent, levels.Where(l => attendees.Contains(l.EmployeeId)), others),
+            BeforeAfter.ComparisonGroup(trainingEvent, others));
     }
 
     /// <summary>The events a person attended, newest first, each with that person's before/after per trained skill.</summary>
@@ -35,6 +42,17 @@ public sealed class TrainingResults(CoachingDbContext db, IOptions<OrganisationO
         var levels = await LevelsAsync([employeeId], events.SelectMany(e => e.SkillKeys).Distinct().ToList(), ct);
         return events.Select(e => new Attended(e,
             BeforeAfter.For(e, levels, []).Attendees.Where(c => c.EmployeeId == employeeId).ToList())).ToList();
+    }
+
+    /// <summary>
+    /// Several events' before/after for their attendees only (no comparison group), read in one query: what a list of
+    /// events shows, where reading each event's comparison group would cost a query per event.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<int, EventBeforeAfter>> AttendeesOnlyAsync(IReadOnlyList<TrainingEvent> events, CancellationToken ct)
+    {
+        if (events.Count == 0) return new Dictionary<int, EventBeforeAfter>();
+        var levels = await LevelsAsync(events.SelectMany(e => e.AttendeeIds).Distinct().ToList(), events.SelectMany(e => e.SkillKeys).Distinct().ToList(), ct);
+        return events.ToDictionary(e => e.Id, e => BeforeAfter.For(e, levels, []));
     }
 
     async Task<List<SkillLevel>> LevelsAsync(List<int> employeeIds, List<Guid> skillKeys, CancellationToken ct)
