@@ -77,6 +77,7 @@ public class PeerTrainersTests(LiveApp app) : IClassFixture<LiveApp>
         await Assertions.Expect(section.GetByRole(AriaRole.Button, new() { Name = $"End peer trainer for {skillName}" })).ToBeVisibleAsync();
 
         // Find a trainer for Ana: Oskar's band (1–5 years) never trained, Fatima's trained 30 days ago.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Training", Exact = true }).First.TapAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Peer trainers" }).First.TapAsync();
         await page.WaitForURLAsync("**/Training/Trainers**");
         await page.GetByLabel("Person to train").SelectOptionAsync(new SelectOptionValue { Label = "Ana Ruiz" });
@@ -150,6 +151,7 @@ public class PeerTrainersTests(LiveApp app) : IClassFixture<LiveApp>
         await LiveApp.SignInAsync(page, "hr@demo.local");
 
         await page.GotoAsync("/");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Training", Exact = true }).First.ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Tenure bands" }).First.ClickAsync();
         await page.WaitForURLAsync("**/Training/Bands");
         await Assertions.Expect(page.Locator(".band-warning")).ToBeVisibleAsync();

@@ -153,6 +153,7 @@ public class SignOffTests(LiveApp app) : IClassFixture<LiveApp>
         var page = await app.NewTabletPageAsync(1024, 768);
         await LiveApp.SignInAsync(page, "hr@demo.local");
         await page.GotoAsync("/");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Settings", Exact = true }).First.ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Sign-off rules" }).First.ClickAsync();
         await page.WaitForURLAsync("**/SignOffs/Rules");
         var rubric = page.Locator($"#rubric-{rubricId}");
