@@ -65,7 +65,7 @@ public class DemoProofOfSkillTests(CoachingFactory factory) : IClassFixture<Coac
         var signOffs = await factory.WithDbAsync(db => db.SignOffs.AsNoTracking().ToListAsync());
         var today = await WithScopeAsync(s => Task.FromResult(s.GetRequiredService<SkillSignOffs>().Today));
 
-        Assert.True(trainers.Select(t => TenureBands.Default.BandOf(t.HireDate, today)).Distinct().Count() > 1);
+        Assert.Equal(TenureBands.Default.Bands, trainers.Select(t => TenureBands.Default.BandOf(t.HireDate, today)).Distinct().OrderBy(b => b.FromYears));
         Assert.All(trainers, t => Assert.Contains(signOffs, s => s.EmployeeId == t.Id && s.SkillKey == t.SkillKey && s.CountsOn(today)));
         Assert.True(given.Count >= 10, $"{given.Count} trainings given");
         Assert.All(given, g => Assert.Contains(trainers, t => t.Id == g.TrainerId && t.SkillKey == g.SkillKey));
@@ -93,6 +93,9 @@ public class DemoProofOfSkillTests(CoachingFactory factory) : IClassFixture<Coac
         Assert.True(skill.Trained.Improved > skill.Trained.People / 2, $"{skill.Trained.Improved} of {skill.Trained.People} improved");
         Assert.NotNull(skill.Comparison);
         Assert.NotEmpty(result.NotObservedAfter);
+        var (jamal, noah) = (await factory.PersonAsync("Jamal Wright"), await factory.PersonAsync("Noah Williams"));
+        Assert.Contains(result.NotObservedAfter, a => a.EmployeeId == jamal.Id);
+        Assert.Equal(0, result.Attendees.Single(a => a.EmployeeId == noah.Id).FirstChange);
     }
 
     [Fact]

@@ -82,6 +82,10 @@ public sealed partial class DemoSeeder
 
     const int WorkshopDaysAgo = 42;
     static readonly string[] WorkshopAttendees = ["Marta Kowalska", "Jamal Wright", "Noah Williams", "Lucy Chen"];
+    /// <summary>Who has not been observed on the skill since the workshop: the first of these the demo's random observations left so.</summary>
+    static readonly string[] NotSeenSinceWorkshop = ["Jamal Wright", "Lucy Chen", "Noah Williams", "Marta Kowalska"];
+    /// <summary>Seen at the same level after the workshop as before it (the others improved).</summary>
+    const string StayedAfterWorkshop = "Noah Williams";
     /// <summary>Same role, not at the workshop, observed on the skill either side of it: the comparison group.</summary>
     static readonly string[] WorkshopComparison = ["Ingrid Johansson"];
 
@@ -164,14 +168,14 @@ public sealed partial class DemoSeeder
         var dayAfterWorkshop = At(workshopDay.AddDays(1), 0);
         var afterWorkshop = await db.Ratings.Where(r => r.SkillKey == workshopSkill.Key && r.ObservedAtUtc >= dayAfterWorkshop)
             .Select(r => r.EmployeeId).Distinct().ToListAsync(ct);
-        var notSeenSince = WorkshopAttendees.Reverse().FirstOrDefault(p => !afterWorkshop.Contains(people[p].Id))
+        var notSeenSince = NotSeenSinceWorkshop.FirstOrDefault(p => !afterWorkshop.Contains(people[p].Id))
             ?? throw new InvalidOperationException("Demo workshop: every attendee was already observed after it.");
         foreach (var (person, i) in WorkshopAttendees.Select((p, i) => (p, i)))
         {
             var e = people[person];
             Observe(e, ManagerOf(e), workshopSkill.Name, At(workshopDay.AddDays(-1), 10 + i), 2, "Clinic session", "Hand hygiene at every contact.");
             if (person == notSeenSince) continue;
-            var after = person == "Jamal Wright" ? 2 : 3;
+            var after = person == StayedAfterWorkshop ? 2 : 3;
             Observe(e, ManagerOf(e), workshopSkill.Name, At(workshopDay.AddDays(1), 10 + i), after, "Clinic session, after the workshop", "Used the new PPE order without prompting.");
             Observe(e, ManagerOf(e), workshopSkill.Name, At(workshopDay.AddDays(20), 10 + i), after, "Clinic session", "Cleaned down between every patient.");
         }
