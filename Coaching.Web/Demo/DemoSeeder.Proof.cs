@@ -14,7 +14,7 @@ namespace Coaching.Web.Demo;
 /// for sign-off (observed at the required level by their manager and by HR on a floor walk); sign-offs that hold, one
 /// about to expire and one expired; peer trainers in several tenure bands with the trainings they gave (the cashiers'
 /// scanning trainings mostly from one band, which the per-band view warns about); and the clinic's infection-prevention
-/// workshop six weeks ago with levels before and after, against colleagues who did not attend. Everything goes through
+/// workshop two months ago with levels before and after, against colleagues who did not attend. Everything goes through
 /// the domain's rules (a refusal stops the seeding), and only skills outside anyone's development plan get new
 /// observations, so the development stories read as before.
 /// </summary>
@@ -80,7 +80,11 @@ public sealed partial class DemoSeeder
         ("Mariam Siddiqui", "Tomasz Wiśniewski", "Counter identity checks", 100, 14),
     ];
 
-    const int WorkshopDaysAgo = 42;
+    /// <summary>
+    /// Before the demo's eight weeks of random observations, so none of them falls between the workshop and the levels
+    /// seen either side of it (whatever the time of day the demo is seeded): the story reads the same every day.
+    /// </summary>
+    const int WorkshopDaysAgo = 60;
     static readonly string[] WorkshopAttendees = ["Marta Kowalska", "Jamal Wright", "Noah Williams", "Lucy Chen"];
     /// <summary>Who has not been observed on the skill since the workshop: the first of these the demo's random observations left so.</summary>
     static readonly string[] NotSeenSinceWorkshop = ["Jamal Wright", "Lucy Chen", "Noah Williams", "Marta Kowalska"];
@@ -162,7 +166,7 @@ public sealed partial class DemoSeeder
 
         // The workshop: everyone seen on the skill the day before; the day after most have improved, one stayed, and one
         // attendee has not been observed on it since (listed, not silently left out). Colleagues who did not attend were
-        // seen either side too. Random demo ratings already on this skill stay; the story checks it still holds below.
+        // seen either side too. Random demo ratings already on this skill stay; the story is checked when the workshop is recorded.
         var workshopDay = today.AddDays(-WorkshopDaysAgo);
         var workshopSkill = SkillOf(people[WorkshopAttendees[0]], "Infection prevention and control").Skill;
         var dayAfterWorkshop = At(workshopDay.AddDays(1), 0);
@@ -236,10 +240,17 @@ public sealed partial class DemoSeeder
             db.TrainingAssignments.Add(assignment);
         }
 
-        var (workshop, workshopProblems) = TrainingEvent.Record(WorkshopTitle, workshopDay, TrainingFormat.Workshop, [workshopSkill.Key],
+        var (recorded, workshopProblems) = TrainingEvent.Record(WorkshopTitle, workshopDay, TrainingFormat.Workshop, [workshopSkill.Key],
             WorkshopAttendees.Select(p => people[p].Id));
         Demand(workshopProblems, "workshop");
-        workshop!.RecordedByUserId = ManagerOf(people[WorkshopAttendees[0]]);
+        var workshop = recorded!;
+        var levels = ratings.Where(g => g.Key.SkillKey == workshopSkill.Key)
+            .SelectMany(g => g.Select(r => (g.Key.EmployeeId, Rating: r))).OrderBy(x => x.Rating.ObservedAtUtc) // within a day, in the order seen
+            .Select(x => SkillLevel.At(x.EmployeeId, workshopSkill.Key, x.Rating.Level, x.Rating.ObservedAtUtc, zone)).ToList();
+        var told = BeforeAfter.For(workshop, levels, levels).Skills.Single();
+        if (told.Trained.Improved * 2 <= told.Trained.People || told.Comparison is null)
+            throw new InvalidOperationException($"Demo workshop: {told.Trained.Improved} of {told.Trained.People} attendees improved; comparison group: {told.Comparison?.People ?? 0}.");
+        workshop.RecordedByUserId = ManagerOf(people[WorkshopAttendees[0]]);
         workshop.RecordedAtUtc = At(workshopDay, 17);
         db.TrainingEvents.Add(workshop);
         await db.SaveChangesAsync(ct);
