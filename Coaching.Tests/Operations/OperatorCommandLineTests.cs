@@ -78,7 +78,7 @@ public sealed class OperatorCommandLineTests(SummariesApp app) : IClassFixture<S
         foreach (var noun in new[] { "accounts", "summaries", "demo", "bench" }) Assert.Contains(noun, root.Out);
 
         string[][] verbs = [["accounts", "create-admin"], ["summaries", "send"], ["demo", "generate"], ["bench", "autosave"], ["bench", "insights"],
-            ["bench", "insights-queries"], ["bench", "summaries"], ["bench", "people-import"]];
+            ["bench", "insights-queries"], ["bench", "summaries"], ["bench", "people-import"], ["bench", "proof"]];
         foreach (var verb in verbs)
         {
             var help = await CommandAsync(verb[0], verb[1], "--help");
@@ -142,6 +142,42 @@ public sealed class OperatorCommandLineTests(SummariesApp app) : IClassFixture<S
             }
             Assert.False(server.HasExited, "the app exited instead of serving");
             Assert.True(health?.IsSuccessStatusCode, "no answer from /health");
+        }
+        finally
+        {
+            server.Kill(entireProcessTree: true);
+            await server.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+            await Task.WhenAll(stdout, stderr).WaitAsync(TimeSpan.FromSeconds(30));
+        }
+    }
+
+    [Fact]
+    public async Task Bench_proof_times_each_proof_of_skill_page_or_reports_the_answer_it_got_and_never_crashes()
+    {
+        var port = FreePort();
+        using var server = Start("Development", "--urls", $"http://127.0.0.1:{port}");
+        var stdout = server.StandardOutput.ReadToEndAsync();
+        var stderr = server.StandardError.ReadToEndAsync();
+        try
+        {
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(10) };
+            var until = DateTime.UtcNow.AddSeconds(90);
+            HttpResponseMessage? health = null;
+            while (health is null && DateTime.UtcNow < until && !server.HasExited)
+            {
+                try { health = await http.GetAsync("/health"); }
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException) { await Task.Delay(250); }
+            }
+            Assert.True(health?.IsSuccessStatusCode, "no answer from /health");
+
+            var bench = await RunAsync("Development", "bench", "proof", "--url", $"http://127.0.0.1:{port}", "--runs", "1");
+
+            // Each page has a line: timed, or the status it answered (a page not built yet answers 404), and the run went on.
+            Assert.True(bench.Exit is 0 or 1, bench.Output);
+            Assert.DoesNotContain("Unhandled exception", bench.Output);
+            foreach (var (what, _) in ProofPageBenchmark.Pages)
+                Assert.Matches($"{System.Text.RegularExpressions.Regex.Escape(what.Split(':')[0])}.*(median|answered \\d{{3}})", bench.Output);
+            Assert.Equal(bench.Output.Contains(" answered "), bench.Exit == 1);
         }
         finally
         {

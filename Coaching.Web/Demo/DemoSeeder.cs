@@ -13,7 +13,7 @@ namespace Coaching.Web.Demo;
 
 /// <summary>
 /// Seeds the demo organisation (four sites, their teams, rubrics and eight weeks of observations) into an empty database,
-/// then its development stories (DemoSeeder.Stories.cs).
+/// then its development stories (DemoSeeder.Stories.cs) and its proof of skill (DemoSeeder.Proof.cs).
 /// </summary>
 public sealed partial class DemoSeeder(CoachingDbContext db, IPasswordHasher<AppUser> hasher, TimeProvider clock, IOptions<OrganisationOptions> organisation)
 {
@@ -215,6 +215,8 @@ public sealed partial class DemoSeeder(CoachingDbContext db, IPasswordHasher<App
 
         // Added after everything above, with random numbers of their own, so the people and observations above stay
         // exactly as they were before the stories existed (tests name them).
-        await SeedStoriesAsync(now, AddUser, rubricsByRole.ToDictionary(r => r.Key, r => (r.Value.Version, r.Value.Skills)), jobRoles, ct);
+        var versionsByRole = rubricsByRole.ToDictionary(r => r.Key, r => (r.Value.Version, r.Value.Skills));
+        await SeedStoriesAsync(now, AddUser, versionsByRole, jobRoles, ct);
+        await SeedProofOfSkillAsync(now, versionsByRole, jobRoles, ct); // DemoSeeder.Proof.cs
     }
 }

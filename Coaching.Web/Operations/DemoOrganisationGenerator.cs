@@ -13,10 +13,10 @@ namespace Coaching.Web.Operations;
 /// <summary>
 /// <c>demo generate --employees 5000 --teams 300 --observations 200000</c>: adds a large, realistic organisation to the
 /// app's database so coverage, gaps, calibration and development (conversations, plans, chosen skills, confidence) can be
-/// tried (and timed) on a year of data. Rows go in through
+/// tried (and timed) on a year of data, with proof of skill (sign-offs, peer trainers, trainings given, training events). Rows go in through
 /// prepared ADO.NET commands in one transaction: EF change tracking of a million ratings would take minutes.
 /// </summary>
-public sealed class DemoOrganisationGenerator(CoachingDbContext db, DemoSeeder seeder, TimeProvider clock) : Operation
+public sealed partial class DemoOrganisationGenerator(CoachingDbContext db, DemoSeeder seeder, TimeProvider clock) : Operation
 {
     public const string ManagerEmailDomain = "generated.demo.local";
 
@@ -147,6 +147,7 @@ public sealed class DemoOrganisationGenerator(CoachingDbContext db, DemoSeeder s
             var pick = new WeightedPick(teams.Select(t => t.Weight * t.Members.Count).ToArray());
             var contexts = new[] { "Morning peak", "Quiet period", "Closing shift", "Weekend rush", "Training session" };
             var ratings = 0L;
+            var recentObservations = new Dictionary<long, Queue<long>>(); // the evidence a generated sign-off names
             for (var o = 0; o < observationCount; o++)
             {
                 ct.ThrowIfCancellationRequested();
@@ -164,6 +165,7 @@ public sealed class DemoOrganisationGenerator(CoachingDbContext db, DemoSeeder s
                 Run(insertObservation, id, person.Id, observer.UserId, rubric.VersionId, atText, contexts[random.Next(contexts.Length)],
                     submitted ? (int)ObservationStatus.Submitted : (int)ObservationStatus.Draft, submitted ? Sqlite(at.AddMinutes(5)) : null,
                     Guid.NewGuid().ToString().ToUpperInvariant()); // EF stores Guids on SQLite as upper-case text
+                if (submitted) RememberEvidence(recentObservations, person.Id, id);
                 var growth = (365 - (now - at).TotalDays) / 365.0; // people grow over the year
                 var count = Math.Min(rubric.Skills.Count, random.Next(4, 9));
                 foreach (var skill in rubric.Skills.OrderBy(_ => random.Next()).Take(count))
@@ -178,6 +180,8 @@ public sealed class DemoOrganisationGenerator(CoachingDbContext db, DemoSeeder s
                 skillsByRubric.ToDictionary(r => r.Key, r => r.Value.Skills.Select(k => k.Key).ToList()), hrUserId, ct);
             await tx.CommitAsync(ct);
             Out.WriteLine(development);
+            // Its own random numbers, so the organisation above stays what the same seed always gave.
+            Out.WriteLine(await GenerateProofOfSkillAsync(new Random(seed + 1), now, today, teams, recentObservations, ct));
             Out.WriteLine($"Generated {teamCount:N0} teams ({managers.Count:N0} manager accounts manager001@{ManagerEmailDomain}…, password {DemoSeeder.Password}), " +
                               $"{employeeCount:N0} employees, {observationCount:N0} observations and {ratings:N0} ratings in {watch.Elapsed.TotalSeconds:F1} s.");
             await using (var analyze = connection.CreateCommand())

@@ -14,6 +14,7 @@ public static class OperationsRegistration
         services.AddScoped<InsightsQueriesBenchmark>();
         services.AddScoped<SummariesBenchmark>();
         services.AddScoped<PeopleImportBenchmark>();
+        services.AddScoped<ProofPageBenchmark>();
         return services;
     }
 }
