@@ -1,3 +1,4 @@
+using Coaching.Domain.Time;
 using Coaching.Domain.Training;
 using Coaching.Web.Data;
 using Coaching.Web.Infrastructure;
@@ -33,6 +34,28 @@ public sealed class TrainingResults(CoachingDbContext db, IOptions<OrganisationO
             .OrderByDescending(e => e.HeldOn).ThenByDescending(e => e.Id).ToListAsync(ct);
         if (events.Count == 0) return [];
         var levels = await LevelsAsync([employeeId], events.SelectMany(e => e.SkillKeys).Distinct().ToList(), ct);
+        return events.Select(e => new Attended(e,
+            BeforeAfter.For(e, levels, []).Attendees.Where(c => c.EmployeeId == employeeId).ToList())).ToList();
+    }
+
+    /// <summary>
+    /// <see cref="AttendedByAsync(int, CancellationToken)"/> as it stood at <paramref name="untilUtc"/>: events held by then and
+    /// only the levels observed before it, so a weekly summary re-sent later tells the same story.
+    /// </summary>
+    public async Task<IReadOnlyList<Attended>> AttendedByAsync(int employeeId, DateTime untilUtc, CancellationToken ct)
+    {
+        var lastDay = OrganisationClock.Today(untilUtc.AddTicks(-1), org.Value.Zone);
+        var events = await db.TrainingEvents.AsNoTracking().Where(e => e.AttendeeIds.Contains(employeeId) && e.HeldOn <= lastDay)
+            .OrderByDescending(e => e.HeldOn).ThenByDescending(e => e.Id).ToListAsync(ct);
+        if (events.Count == 0) return [];
+        var zone = org.Value.Zone;
+        var skillKeys = events.SelectMany(e => e.SkillKeys).Distinct().ToList();
+        var rows = await db.Ratings.AsNoTracking()
+            .Where(r => r.IsSubmitted && r.Level != null && r.EmployeeId == employeeId && skillKeys.Contains(r.SkillKey) && r.ObservedAtUtc < untilUtc)
+            .OrderBy(r => r.ObservedAtUtc).ThenBy(r => r.Id)
+            .Select(r => new { r.EmployeeId, r.SkillKey, Level = r.Level!.Value, r.ObservedAtUtc })
+            .ToListAsync(ct);
+        var levels = rows.Select(r => SkillLevel.At(r.EmployeeId, r.SkillKey, r.Level, r.ObservedAtUtc, zone)).ToList();
         return events.Select(e => new Attended(e,
             BeforeAfter.For(e, levels, []).Attendees.Where(c => c.EmployeeId == employeeId).ToList())).ToList();
     }
