@@ -53,7 +53,7 @@ public class SignOffsModel(InsightsScopes scopes, SignOffInsights insights, ILog
         if (table is not ("sites" or "teams")) return NotFound();
         var report = await insights.ReportAsync(scope, ct);
         string[] header = ["Active people", "Ready for sign-off", "Expiring within 30 days", "Expired, not signed off again", "Required skills", "Signed off", "Share signed off"];
-        static object?[] Counts(SignOffRow r) => [r.People, r.Ready, r.Expiring, r.Expired, r.RequiredSkills, r.SignedOff, r.Share is { } s ? Math.Round(s, 4) : null];
+        static object?[] Counts(SignOffRow r) => [r.People, r.Ready, r.Expiring, r.Expired, r.RequiredSkills, r.SignedOff, r.Share];
         return table == "sites"
             ? Csv("sign-offs-by-site", ["Site", .. header], report.Sites.Select(r => new object?[] { r.Name }.Concat(Counts(r))))
             : Csv("sign-offs-by-team", ["Team", "Site", .. header], report.Teams.Select(r => new object?[] { r.Name, r.Detail }.Concat(Counts(r))));
