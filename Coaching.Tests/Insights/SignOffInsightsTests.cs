@@ -119,6 +119,21 @@ public class SignOffInsightsTests(KnownOrganisation org) : IClassFixture<KnownOr
     }
 
     [Fact]
+    public async Task The_batched_readiness_read_agrees_with_the_profiles_one_person_at_a_time()
+    {
+        await As("hr@known.test");
+        using var scope = org.Services.CreateScope();
+        var signOffs = scope.ServiceProvider.GetRequiredService<Coaching.Web.Features.SignOffs.SkillSignOffs>();
+        var ids = await org.WithDbAsync(db => db.Employees.Select(e => e.Id).ToListAsync());
+
+        var fast = (await signOffs.ReadyForSignOffAsync(ids, default)).Select(r => (r.EmployeeId, r.SkillKey)).Order().ToList();
+        var full = (await signOffs.ForEmployeesAsync(ids, default)).SelectMany(g => g).Where(st => st.IsReadyForSignOff).Select(st => (st.EmployeeId, st.SkillKey)).Order().ToList();
+
+        Assert.Equal(full, fast);
+        Assert.Single(fast); // Eve on Greeting
+    }
+
+    [Fact]
     public async Task Each_count_opens_the_people_behind_it_with_their_skill_and_date()
     {
         var hr = await As("hr@known.test");

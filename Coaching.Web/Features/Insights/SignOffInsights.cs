@@ -25,7 +25,7 @@ public sealed record SignOffReport(DateOnly Today, SignOffRow Everyone, IReadOnl
 /// <summary>
 /// The queries behind Insights → Sign-offs. Expiring, expired and signed-off counts are read from the SignOffs table in the
 /// database (one row per team); readiness needs the rubric's rule over each person's ratings, so it goes through
-/// <see cref="SkillSignOffs.ForEmployeesAsync"/> in batches, and only for people with a rating recent enough to meet any rule.
+/// <see cref="SkillSignOffs.ReadyForSignOffAsync"/> in batches, and only for people with a rating recent enough to meet any rule.
 /// </summary>
 public sealed class SignOffInsights(CoachingDbContext db, SkillSignOffs signOffs, Rubrics.PublishedRubrics rubrics, TimeProvider clock)
 {
@@ -166,8 +166,7 @@ public sealed class SignOffInsights(CoachingDbContext db, SkillSignOffs signOffs
         var ready = new List<ReadySkill>();
         foreach (var batch in candidates.Select(c => c.Id).Chunk(Batch))
         {
-            var states = await signOffs.ForEmployeesAsync(batch, ct);
-            ready.AddRange(states.SelectMany(g => g).Where(st => st.IsReadyForSignOff).Select(st => new ReadySkill(st.EmployeeId, teamOf[st.EmployeeId], st.SkillName)));
+            ready.AddRange((await signOffs.ReadyForSignOffAsync(batch, ct)).Select(r => new ReadySkill(r.EmployeeId, teamOf[r.EmployeeId], r.SkillName)));
         }
         return ready;
     }
