@@ -86,6 +86,12 @@ public static class PageTour
             await page.Locator("#without h2").WaitForAsync();
         }),
         new("Development insights (manager)", "manager@demo.local", 768, 1024, Go("/Insights/Development")),
+        new("Sign-off insights", "hr@demo.local", 1024, 768, async page =>
+        {
+            await page.GotoAsync("/Insights/SignOffs");
+            await page.Locator("#signoff-totals").WaitForAsync();
+        }),
+        new("Sign-off insights (manager)", "manager@demo.local", 768, 1024, Go("/Insights/SignOffs")),
         new("Development settings", "hr@demo.local", 1024, 768, Go("/Development/Settings")),
         new("Development settings, a bad value", "hr@demo.local", 1024, 768, async page =>
         {

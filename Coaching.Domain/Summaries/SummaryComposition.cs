@@ -66,7 +66,8 @@ public static class SummaryComposition
         var development = ComposeDevelopment(source.Development ?? DevelopmentSource.None, Observed,
             source.Requirements.ToDictionary(r => r.SkillKey, r => r.RequiredLevel));
 
-        return new WeeklySummary(source.EmployeeName, source.RoleName, week, visits, skills, wentWell, nextSteps, open, never, maxLevel, source.LevelNames, development);
+        var proof = SummaryProofOfSkill.Compose(source.ProofOfSkill ?? ProofOfSkillSource.None, week, zone);
+        return new WeeklySummary(source.EmployeeName, source.RoleName, week, visits, skills, wentWell, nextSteps, open, never, maxLevel, source.LevelNames, development, proof);
     }
 
     /// <summary>

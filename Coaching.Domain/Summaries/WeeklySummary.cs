@@ -21,7 +21,8 @@ public sealed record SummarySource(
     IReadOnlyList<SummarySource.ObservationRecord> Observations,
     IReadOnlyList<SummarySource.ActionRecord> ActionItems,
     IReadOnlyDictionary<int, string>? LevelNames = null,
-    DevelopmentSource? Development = null)
+    DevelopmentSource? Development = null,
+    ProofOfSkillSource? ProofOfSkill = null)
 {
     public sealed record Requirement(Guid SkillKey, string SkillName, int RequiredLevel);
     /// <summary>A rating, with its level's name in the rubric version it was made against (null: use the summary's names).</summary>
@@ -45,7 +46,8 @@ public sealed record WeeklySummary(
     IReadOnlyList<string> NeverObservedSkills,
     int MaxLevel,
     IReadOnlyDictionary<int, string>? LevelNames = null,
-    SummaryDevelopment? Development = null)
+    SummaryDevelopment? Development = null,
+    SummaryProofOfSkill? ProofOfSkill = null)
 {
     /// <summary>Who observed, when (organisation's local time) and where.</summary>
     public sealed record ObservedVisit(string ObserverName, DateTime ObservedAtLocal, string? Context);
@@ -106,7 +108,8 @@ public sealed record WeeklySummary(
     public sealed record OpenAction(string Text, DateOnly? DueDate, bool IsOverdue);
 
     public bool HasObservations => Observations.Count > 0;
-    public bool HasAnythingToSay => HasObservations || OpenActions.Count > 0;
+    /// <summary>A week without observations still has something to say: open next steps, or proof-of-skill news (<see cref="SummaryProofOfSkill.HasNews"/>).</summary>
+    public bool HasAnythingToSay => HasObservations || OpenActions.Count > 0 || ProofOfSkill?.HasNews == true;
 
     public bool ShouldSend(QuietWeekPolicy policy) => policy switch
     {

@@ -174,6 +174,9 @@ public class AccessTests(CoachingFactory factory) : IClassFixture<CoachingFactor
             ("/Insights/Gaps", [L, F, S, S, S]),
             ("/Insights/Calibration", [L, F, S, S, S]),
             ("/Insights/Development", [L, F, S, S, S]),
+            ("/Insights/SignOffs", [L, F, S, S, S]),
+            ("/Insights/SignOffs?handler=People&kind=expiring&by=all&key=all", [L, F, S, S, S]),
+            ("/Insights/SignOffs?handler=Csv&table=teams", [L, F, S, S, S]),
             ("/Development/Settings", [L, F, F, S, S]),
             ($"/People/{ana}/PeerTraining", [L, S, S, S, S]), // the employee reads their own; coaches change it
             ("/Training/Trainers", [L, F, S, S, S]),

@@ -8,6 +8,7 @@ public static class InsightsRegistration
         services.AddScoped<InsightsScopes>();
         services.AddScoped<InsightsQueries>();
         services.AddScoped<DevelopmentInsights>();
+        services.AddScoped<SignOffInsights>();
         return services;
     }
 }

@@ -82,4 +82,54 @@ public sealed class SkillSignOffs(CoachingDbContext db, PublishedRubrics rubrics
             .OrderBy(s => s.SkillOrder).ThenBy(s => s.SkillName, StringComparer.OrdinalIgnoreCase)
             .ToLookup(s => s.EmployeeId);
     }
+    /// <summary>A required skill the rule says is ready for sign-off (<see cref="State.IsReadyForSignOff"/>).</summary>
+    public sealed record ReadySkill(int EmployeeId, Guid SkillKey, string SkillName);
+
+    /// <summary>
+    /// The skills of the listed people that are ready for sign-off: the same rule as <see cref="State.IsReadyForSignOff"/>
+    /// (<see cref="SignOffReadiness.Evaluate"/>, no sign-off counting, no decline still standing), for counting many people
+    /// (Insights). It reads only the ratings inside the widest rule window: a skill is ready only with ratings at the level
+    /// inside its window, and its latest rating is then inside it too, so older ratings cannot change the answer (they only
+    /// word the reasons, which this does not give).
+    /// </summary>
+    public async Task<IReadOnlyList<ReadySkill>> ReadyForSignOffAsync(IReadOnlyCollection<int> employeeIds, CancellationToken ct)
+    {
+        var nowUtc = clock.GetUtcNow().UtcDateTime;
+        var zone = org.Value.Zone;
+        var today = OrganisationClock.Today(nowUtc, zone);
+        var ids = employeeIds.Distinct().ToList();
+        var people = await db.Employees.AsNoTracking().Where(e => ids.Contains(e.Id))
+            .Select(e => new { e.Id, e.JobRoleId, RubricId = e.JobRole!.DefaultRubricId }).ToListAsync(ct);
+        var roleIds = people.Select(p => p.JobRoleId).Distinct().ToList();
+        var required = (await db.RoleRequirements.AsNoTracking().Where(r => roleIds.Contains(r.JobRoleId)).ToListAsync(ct))
+            .ToLookup(r => r.JobRoleId);
+        var rubricIds = people.Where(p => p.RubricId is not null).Select(p => p.RubricId!.Value).Distinct().ToList();
+        var rules = await db.SignOffRules.AsNoTracking().Where(r => rubricIds.Contains(r.RubricId)).ToDictionaryAsync(r => r.RubricId, ct);
+        // A day either side of the window for the organisation's zone (its days, not UTC's, bound the window).
+        var since = nowUtc.AddDays(-(rules.Values.Select(r => r.WindowDays).Append(SignOffRule.DefaultWindowDays).Max() + 2));
+        var counting = (await db.SignOffs.AsNoTracking().Where(s => ids.Contains(s.EmployeeId) && s.RevokedAtUtc == null && s.SupersededAtUtc == null).ToListAsync(ct))
+            .Where(s => s.CountsOn(today)).Select(s => (s.EmployeeId, s.SkillKey)).ToHashSet();
+        var declines = (await db.SignOffDeclines.AsNoTracking().Where(d => ids.Contains(d.EmployeeId)).ToListAsync(ct))
+            .ToLookup(d => (d.EmployeeId, d.SkillKey));
+        var ratings = (await db.Ratings.AsNoTracking()
+                .Where(r => ids.Contains(r.EmployeeId) && r.IsSubmitted && r.Level != null && r.ObservedAtUtc >= since)
+                .Select(r => new { r.EmployeeId, r.SkillKey, r.ObservationId, Level = r.Level!.Value, r.ObservedAtUtc, r.ObserverUserId })
+                .ToListAsync(ct))
+            .ToLookup(r => (r.EmployeeId, r.SkillKey), r => new SkillRating(r.ObservationId, r.Level, r.ObservedAtUtc, r.ObserverUserId));
+
+        var ready = new List<(int EmployeeId, Guid SkillKey)>();
+        foreach (var p in people)
+        {
+            var rule = p.RubricId is { } rubricId && rules.TryGetValue(rubricId, out var saved) ? saved : SignOffRule.Default(p.RubricId ?? 0);
+            foreach (var skill in required[p.JobRoleId].GroupBy(r => r.SkillKey))
+            {
+                var key = (p.Id, skill.Key);
+                if (counting.Contains(key) || !ratings.Contains(key)) continue;
+                var readiness = SignOffReadiness.Evaluate(rule, skill.Max(r => r.RequiredLevel), ratings[key], nowUtc, zone);
+                if (readiness.IsReady && declines[key].MaxBy(d => d.DeclinedAtUtc)?.StillStands(readiness) != true) ready.Add(key);
+            }
+        }
+        var names = await rubrics.SkillNamesAsync(ready.Select(r => r.SkillKey), ct);
+        return ready.Select(r => new ReadySkill(r.EmployeeId, r.SkillKey, names.TryGetValue(r.SkillKey, out var n) ? n.Name : "Skill")).ToList();
+    }
 }

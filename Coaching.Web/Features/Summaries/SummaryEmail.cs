@@ -41,6 +41,32 @@ public static class SummaryEmail
     static string Visit(WeeklySummary.ObservedVisit v) =>
         $"{v.ObserverName} observed you on {When(v.ObservedAtLocal)}{(string.IsNullOrWhiteSpace(v.Context) ? "" : $" ({v.Context})")}";
 
+    static string Day(DateOnly day) => day.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+
+    /// <summary>The proof-of-skill part in sentences, as both bodies list it (the PDF has the tables).</summary>
+    static List<string> ProofOfSkill(WeeklySummary s)
+    {
+        if (s.ProofOfSkill is not { IsEmpty: false } p) return [];
+        var lines = new List<string>();
+        lines.AddRange(p.SignedOff.Select(g => $"Signed off: {g.SkillName}, by {g.SignedBy} on {Day(g.SignedOn)}"));
+        lines.AddRange(p.DueForRenewal.Select(d => $"Due for renewal: {d.SkillName}, expires on {Day(d.ExpiresOn)}"));
+        lines.AddRange(p.Expired.Select(e => $"Expired: {e.SkillName}, on {Day(e.ExpiredOn)} (counts as not signed off until signed off again)"));
+        lines.AddRange(p.TrainingAttended.Select(t => $"Training attended: {t.Title}, {Day(t.HeldOn)}" + (t.Skills.Count == 0 ? "" : ": " + string.Join("; ",
+            t.Skills.Select(k => $"{k.SkillName} {(k.Before is { } b ? SummaryPdf.Level(s, b, null) : "not observed before")} → {(k.LatestAfter is { } a ? SummaryPdf.Level(s, a, null) : "not observed since")}")))));
+        lines.AddRange(p.PeerTrainingGiven.Select(g => $"You trained {g.TraineeFirstName} on {g.SkillName}"));
+        return lines;
+    }
+
+    /// <summary>The development part in a few sentences: the plans, the chosen skills and the agreed steps still open.</summary>
+    static List<string> Development(WeeklySummary s)
+    {
+        if (s.Development is not { IsEmpty: false } d) return [];
+        var lines = d.Plans.Select(p => p.Title + (p.Skills.Count == 0 ? "" : ": " + string.Join(", ", p.Skills.Select(k => k.SkillName + (k.Reached ? " (reached)" : ""))))).ToList();
+        if (d.ChosenSkills.Count > 0) lines.Add("Skills you chose to learn: " + string.Join(", ", d.ChosenSkills));
+        lines.AddRange(d.AgreedSteps.Select(x => "Agreed with your manager: " + x));
+        return lines;
+    }
+
     const string PreviewNote = "This is a preview: the week has not ended yet. You will receive the complete summary after the week ends.";
 
     static string PlainText(WeeklySummary s, string link, string organisation, bool preview)
@@ -59,6 +85,8 @@ public static class SummaryEmail
         }
         var steps = Steps(s);
         if (steps.Count > 0) t.Append("Your next steps:\n").Append(string.Join("\n", steps.Select(x => "- " + x))).Append("\n\n");
+        foreach (var (title, lines) in new[] { ("Proof of skill", ProofOfSkill(s)), ("Your development", Development(s)) })
+            if (lines.Count > 0) t.Append($"{title}:\n").Append(string.Join("\n", lines.Select(x => "- " + x))).Append("\n\n");
         t.Append($"Your summary for {s.WeekDates} is attached as a PDF. You can also read it, and your past summaries, in the portal:\n{link}\n\n{organisation}\n");
         return t.ToString();
     }
@@ -107,6 +135,13 @@ public static class SummaryEmail
         {
             html.Append($"""<h2 style="{h2}">Your next steps</h2><ul style="{ul}">""");
             foreach (var x in steps) html.Append($"""<li style="{li}">{E(x)}</li>""");
+            html.Append("</ul>");
+        }
+        foreach (var (title, lines) in new[] { ("Proof of skill", ProofOfSkill(s)), ("Your development", Development(s)) })
+        {
+            if (lines.Count == 0) continue;
+            html.Append($"""<h2 style="{h2}">{E(title)}</h2><ul style="{ul}">""");
+            foreach (var x in lines) html.Append($"""<li style="{li}">{E(x)}</li>""");
             html.Append("</ul>");
         }
         html.Append($"""

@@ -21,6 +21,7 @@ public static class SummaryPdf
     [
         .. ComposeHeader(s),
         .. ComposeSkills(s),
+        .. ComposeProofOfSkill(s),
         .. ComposeDevelopment(s),
         .. ComposeVisits(s),
         .. ComposeNotes("What went well", s.WentWell),
@@ -58,6 +59,63 @@ public static class SummaryPdf
                 NowNamed(s, k),
                 k.Change is { } c ? WeeklySummary.Signed(c) : "first rating"]).ToList());
     }
+
+    /// <summary>
+    /// Sign-offs gained, due and expired, the trainings attended with their before/after, and the peer training given: every
+    /// name and title goes through tables and text blocks, which wrap and shape any script.
+    /// </summary>
+    static IEnumerable<IPdfComponent> ComposeProofOfSkill(WeeklySummary s)
+    {
+        if (s.ProofOfSkill is not { IsEmpty: false } p) yield break;
+        yield return new Heading("Proof of skill");
+        if (p.SignedOff.Count > 0)
+        {
+            yield return new TextBlock("Signed off this week", Typography.Headline, spaceAfter: 2);
+            yield return new Table(
+                [new("Skill", 2.4f), new("Signed off by", 1.8f), new("On", 1.2f), new("Valid until", 1.2f)],
+                p.SignedOff.Select(g => (IReadOnlyList<string>)[g.SkillName, g.SignedBy, Day(g.SignedOn), g.ExpiresOn is { } e ? Day(e) : "no expiry"]).ToList());
+        }
+        if (p.DueForRenewal.Count > 0)
+        {
+            yield return new TextBlock("Due for renewal", Typography.Headline, spaceAfter: 2);
+            yield return new TextBlock("These sign-offs expire soon. Ask your manager to observe you again so they can be renewed in time.", Typography.BodySmall, spaceAfter: 2);
+            yield return new Table(
+                [new("Skill", 2.4f), new("Expires on", 1.4f), new("Days left", 1f)],
+                p.DueForRenewal.Select(d => (IReadOnlyList<string>)[d.SkillName, Day(d.ExpiresOn), d.DaysLeft.ToString(English)]).ToList());
+        }
+        if (p.Expired.Count > 0)
+        {
+            yield return new TextBlock("Expired", Typography.Headline, spaceAfter: 2);
+            yield return new TextBlock("An expired sign-off counts as not signed off until it is signed off again.", Typography.BodySmall, spaceAfter: 2);
+            yield return new Table(
+                [new("Skill", 2.4f), new("Expired on", 1.4f)],
+                p.Expired.Select(e => (IReadOnlyList<string>)[e.SkillName, Day(e.ExpiredOn) + (e.ThisWeek ? " (this week)" : "")]).ToList());
+        }
+        if (p.TrainingAttended.Count > 0)
+        {
+            yield return new TextBlock("Training you attended", Typography.Headline, spaceAfter: 2);
+            foreach (var t in p.TrainingAttended)
+            {
+                yield return new TextBlock($"{t.Title} · {t.Format} · {Day(t.HeldOn)}", Typography.Body, spaceAfter: 2);
+                yield return new Table(
+                    [new("Skill", 2.2f), new("Before", 1.5f), new("After", 1.5f), new("Change", 1f)],
+                    t.Skills.Select(k => (IReadOnlyList<string>)[k.SkillName,
+                        k.Before is { } b ? Level(s, b, null) : "not observed before",
+                        k.LatestAfter is { } a ? Level(s, a, null) : "not observed since",
+                        k.Change is { } c ? WeeklySummary.Signed(c) : "—"]).ToList());
+            }
+        }
+        if (p.PeerTrainingGiven.Count > 0)
+        {
+            yield return new TextBlock("Peer training you gave", Typography.Headline, spaceAfter: 2);
+            yield return new TextBlock("Thank you for training your colleagues.", Typography.BodySmall, spaceAfter: 2);
+            yield return new Table(
+                [new("Trainee", 1.6f), new("Skill", 2.4f), new("From", 1.2f), new("To", 1.2f)],
+                p.PeerTrainingGiven.Select(g => (IReadOnlyList<string>)[g.TraineeFirstName, g.SkillName, Day(g.StartsOn), g.EndsOn is { } e ? Day(e) : "ongoing"]).ToList());
+        }
+    }
+
+    static string Day(DateOnly day) => day.ToString("d MMM yyyy", English);
 
     /// <summary>The plan, chosen skills, confidence and the agreed steps: text from people goes through the same text blocks and tables as the notes.</summary>
     static IEnumerable<IPdfComponent> ComposeDevelopment(WeeklySummary s)
@@ -141,6 +199,7 @@ public static class SummaryPdf
     static string Encouragement(WeeklySummary s) => s.Observations.Count switch
     {
         0 when s.OpenActions.Count > 0 => "Here are the next steps you are working on.",
+        0 when s.ProofOfSkill?.HasNews == true => "Here is the news on your proof of skill.",
         0 => "Your next summary comes after your next observation.",
         1 => "You were observed once. Thank you for the work you put in.",
         var n => $"You were observed {n} times. Thank you for the work you put in.",

@@ -14,7 +14,7 @@ using Microsoft.Extensions.Options;
 namespace Coaching.Web.Features.Summaries;
 
 /// <summary>Loads what the composition needs about one employee and composes their summary of a week.</summary>
-public sealed class SummarySources(CoachingDbContext db, PublishedRubrics rubrics, IOptions<OrganisationOptions> org, IOptions<SummariesOptions> options,
+public sealed class SummarySources(CoachingDbContext db, PublishedRubrics rubrics, Training.TrainingResults training, IOptions<OrganisationOptions> org, IOptions<SummariesOptions> options,
     TimeProvider clock, ILogger<SummarySources> logger)
 {
     public async Task<WeeklySummary?> ComposeAsync(int employeeId, IsoWeek week, CancellationToken ct)
@@ -58,7 +58,7 @@ public sealed class SummarySources(CoachingDbContext db, PublishedRubrics rubric
             observations.Select(o => new SummarySource.ObservationRecord(o.Observer ?? "Your manager", o.ObservedAtUtc, o.Context, o.WentWell, o.NextSteps,
                 o.Ratings.Select(r => new SummarySource.RatingRecord(r.SkillKey, r.Name, r.Level,
                     r.Level is { } l ? levelNames.GetValueOrDefault((o.RubricVersionId, l)) : null)).ToList())).ToList(),
-            actions, scale, await DevelopmentAsync(employeeId, week, endUtc, ct));
+            actions, scale, await DevelopmentAsync(employeeId, week, endUtc, ct), await ProofOfSkillAsync(employeeId, endUtc, ct));
         return SummaryComposition.Compose(source, week, zone, scale.Count > 0 ? scale.Keys.Max() : 4);
     }
 
@@ -89,6 +89,32 @@ public sealed class SummarySources(CoachingDbContext db, PublishedRubrics rubric
             confidence.Values.Select(c => new DevelopmentSource.Confidence(c.SkillKey, Name(c.SkillKey), c.Level)).ToList(),
             conversation?.HeldOn,
             conversation?.Steps.Where(st => st.DoneAtUtc is null || st.DoneAtUtc >= endUtc).OrderBy(st => st.Order).Select(st => st.Text).ToList() ?? []);
+    }
+
+    /// <summary>
+    /// The person's sign-offs, the trainings they attended (their own before/after, levels up to the week's end) and the peer
+    /// training they gave; <see cref="SummaryProofOfSkill.Compose"/> decides what the week tells of them.
+    /// </summary>
+    async Task<ProofOfSkillSource> ProofOfSkillAsync(int employeeId, DateTime endUtc, CancellationToken ct)
+    {
+        var signOffs = await db.SignOffs.AsNoTracking().Where(s => s.EmployeeId == employeeId && s.SignedAtUtc < endUtc).ToListAsync(ct);
+        var signers = signOffs.Select(s => s.SignedByUserId).Distinct().ToList();
+        var signerNames = await db.Users.AsNoTracking().Where(u => signers.Contains(u.Id))
+            .ToDictionaryAsync(u => u.Id, u => string.IsNullOrWhiteSpace(u.DisplayName) ? "your manager" : u.DisplayName, ct);
+        var attended = await training.AttendedByAsync(employeeId, endUtc, ct);
+        var lastDay = OrganisationClock.Today(endUtc.AddTicks(-1), org.Value.Zone);
+        var given = await db.TrainingAssignments.AsNoTracking().Where(a => a.TrainerId == employeeId && a.StartsOn <= lastDay)
+            .Join(db.Employees, a => a.TraineeId, e => e.Id, (a, e) => new { a.SkillKey, a.StartsOn, a.EndsOn, e.FirstName })
+            .ToListAsync(ct);
+        var names = await rubrics.SkillNamesAsync(signOffs.Select(s => s.SkillKey)
+            .Concat(attended.SelectMany(a => a.Event.SkillKeys)).Concat(given.Select(g => g.SkillKey)), ct);
+        string Name(Guid key) => names.TryGetValue(key, out var n) ? n.Name : "A skill no longer in a rubric";
+
+        return new ProofOfSkillSource(
+            signOffs.Select(s => new ProofOfSkillSource.SignOffRecord(Name(s.SkillKey), signerNames.GetValueOrDefault(s.SignedByUserId, "your manager"), s)).ToList(),
+            attended.Select(a => new ProofOfSkillSource.TrainingRecord(a.Event.Title, a.Event.HeldOn, a.Event.Format,
+                a.Changes.Select(c => new ProofOfSkillSource.TrainedSkill(Name(c.SkillKey), c)).ToList())).ToList(),
+            given.Select(g => new ProofOfSkillSource.PeerTrainingRecord(g.FirstName, Name(g.SkillKey), g.StartsOn, g.EndsOn)).ToList());
     }
 
     /// <summary>A summary as a browser shows it: the PDF inline, named for its week. The one rendering behind Preview and My summary.</summary>

@@ -1,3 +1,4 @@
+using Coaching.Domain.Time;
 using Coaching.Domain.Training;
 using Coaching.Web.Data;
 using Coaching.Web.Infrastructure;
@@ -34,12 +35,20 @@ public sealed class TrainingResults(CoachingDbContext db, IOptions<OrganisationO
     }
 
     /// <summary>The events a person attended, newest first, each with that person's before/after per trained skill.</summary>
-    public async Task<IReadOnlyList<Attended>> AttendedByAsync(int employeeId, CancellationToken ct)
+    public Task<IReadOnlyList<Attended>> AttendedByAsync(int employeeId, CancellationToken ct) =>
+        AttendedByAsync(employeeId, DateTime.MaxValue, ct);
+
+    /// <summary>
+    /// <see cref="AttendedByAsync(int, CancellationToken)"/> as it stood at <paramref name="untilUtc"/>: events held by then and
+    /// only the levels observed before it, so a weekly summary re-sent later tells the same story.
+    /// </summary>
+    public async Task<IReadOnlyList<Attended>> AttendedByAsync(int employeeId, DateTime untilUtc, CancellationToken ct)
     {
-        var events = await db.TrainingEvents.AsNoTracking().Where(e => e.AttendeeIds.Contains(employeeId))
+        var lastDay = untilUtc == DateTime.MaxValue ? DateOnly.MaxValue : OrganisationClock.Today(untilUtc.AddTicks(-1), org.Value.Zone);
+        var events = await db.TrainingEvents.AsNoTracking().Where(e => e.AttendeeIds.Contains(employeeId) && e.HeldOn <= lastDay)
             .OrderByDescending(e => e.HeldOn).ThenByDescending(e => e.Id).ToListAsync(ct);
         if (events.Count == 0) return [];
-        var levels = await LevelsAsync([employeeId], events.SelectMany(e => e.SkillKeys).Distinct().ToList(), ct);
+        var levels = await LevelsAsync([employeeId], events.SelectMany(e => e.SkillKeys).Distinct().ToList(), ct, untilUtc);
         return events.Select(e => new Attended(e,
             BeforeAfter.For(e, levels, []).Attendees.Where(c => c.EmployeeId == employeeId).ToList())).ToList();
     }
@@ -55,12 +64,14 @@ public sealed class TrainingResults(CoachingDbContext db, IOptions<OrganisationO
         return events.ToDictionary(e => e.Id, e => BeforeAfter.For(e, levels, []));
     }
 
-    async Task<List<SkillLevel>> LevelsAsync(List<int> employeeIds, List<Guid> skillKeys, CancellationToken ct)
+    /// <summary>Submitted levels of these people and skills observed before <paramref name="untilUtc"/> (default: all).</summary>
+    async Task<List<SkillLevel>> LevelsAsync(List<int> employeeIds, List<Guid> skillKeys, CancellationToken ct, DateTime? untilUtc = null)
     {
+        var until = untilUtc ?? DateTime.MaxValue;
         var zone = org.Value.Zone;
         // Ordered by time so "last before" and "first after" within a day follow the order they were observed.
         var rows = await db.Ratings.AsNoTracking()
-            .Where(r => r.IsSubmitted && r.Level != null && employeeIds.Contains(r.EmployeeId) && skillKeys.Contains(r.SkillKey))
+            .Where(r => r.IsSubmitted && r.Level != null && employeeIds.Contains(r.EmployeeId) && skillKeys.Contains(r.SkillKey) && r.ObservedAtUtc < until)
             .OrderBy(r => r.ObservedAtUtc).ThenBy(r => r.Id)
             .Select(r => new { r.EmployeeId, r.SkillKey, Level = r.Level!.Value, r.ObservedAtUtc })
             .ToListAsync(ct);
