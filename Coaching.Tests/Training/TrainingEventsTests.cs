@@ -107,6 +107,34 @@ public class TrainingEventsTests(TrainingOrganisation org) : IClassFixture<Train
     }
 
     [Fact]
+    public async Task The_list_comes_in_pages_of_25_newest_first_and_every_event_is_on_one_of_them()
+    {
+        var hr = await AsAsync(Hr);
+        // Older than the fixture's events, so those stay on the first page for the other tests.
+        await org.WithDbAsync(async db =>
+        {
+            for (var i = 0; i < 30; i++)
+                db.TrainingEvents.Add(new TrainingEvent { Title = $"Archive {i:00}", HeldOn = new DateOnly(2001, 1, 1).AddDays(i), Format = TrainingFormat.Course,
+                    SkillKeys = [Guid.NewGuid()], AttendeeIds = [int.MaxValue], RecordedByUserId = "", RecordedAtUtc = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+            return 0;
+        });
+        var total = await org.WithDbAsync(db => db.TrainingEvents.CountAsync());
+
+        var first = await hr.GetDocumentAsync("/Training/Events");
+        var second = await hr.GetDocumentAsync("/Training/Events?page=2");
+        var beyond = await hr.GetDocumentAsync("/Training/Events?page=99");
+
+        Assert.Equal(25, first.QuerySelectorAll("table.training-events tbody tr").Length);
+        Assert.Equal(total - 25, second.QuerySelectorAll("table.training-events tbody tr").Length);
+        Assert.Equal($"Page 2 of 2 ({total} events)", Text(second.QuerySelector(".events-pages span")));
+        Assert.NotNull(first.QuerySelector("tr[data-event='Till refresher']"));
+        Assert.NotNull(second.QuerySelector("tr[data-event='Archive 00']")); // the oldest is last
+        Assert.Equal("Older events", Text(first.QuerySelector(".events-pages a")));
+        Assert.Equal(Text(second.QuerySelector("tbody")), Text(beyond.QuerySelector("tbody"))); // a page past the end shows the last
+    }
+
+    [Fact]
     public async Task A_manager_sees_only_their_own_people_on_an_event_and_cannot_open_one_without_them()
     {
         var north = await AsAsync(North);

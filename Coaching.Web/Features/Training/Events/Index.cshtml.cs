@@ -6,11 +6,12 @@ namespace Coaching.Web.Features.Training.Events;
 /// <summary>Training events a coach may open: HR all of them, a manager those their people attended.</summary>
 public class IndexModel(TrainingEvents events) : PageModel
 {
-    public IReadOnlyList<TrainingEvents.ListRow> Events { get; private set; } = [];
+    public IReadOnlyList<TrainingEvents.ListRow> Events => List.Rows;
+    public TrainingEvents.ListPage List { get; private set; } = new([], 1, 0);
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] int? pageNumber, CancellationToken ct)
     {
-        Events = await events.ListAsync(User, ct);
+        List = await events.ListAsync(User, pageNumber ?? 1, ct);
         return Page();
     }
 }
