@@ -28,6 +28,49 @@ public class DemoProofOfSkillTests(CoachingFactory factory) : IClassFixture<Coac
     });
 
     [Fact]
+    public async Task Insights_batched_readiness_agrees_with_each_persons_full_reading_on_the_whole_demo()
+    {
+        var states = await StatesAsync();
+        var fast = await WithScopeAsync(async services =>
+            (await services.GetRequiredService<SkillSignOffs>().ReadyForSignOffAsync([.. states.Select(g => g.Key)], CancellationToken.None))
+                .Select(r => (r.EmployeeId, r.SkillKey)).Order().ToList());
+        var full = states.SelectMany(g => g).Where(s => s.IsReadyForSignOff).Select(s => (s.EmployeeId, s.SkillKey)).Order().ToList();
+
+        Assert.Equal(full, fast);
+        Assert.NotEmpty(fast);
+    }
+
+    [Fact]
+    public async Task Insights_batched_readiness_sees_a_latest_observation_below_the_level_as_the_full_reading_does()
+    {
+        // Inside a transaction rolled back at the end, so the shared demo stays as seeded.
+        await WithScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<Coaching.Web.Data.CoachingDbContext>();
+            var signOffs = services.GetRequiredService<SkillSignOffs>();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            var ids = await db.Employees.Where(e => e.IsActive).Select(e => e.Id).ToListAsync();
+            var ready = (await signOffs.ForEmployeesAsync(ids, CancellationToken.None)).SelectMany(g => g).First(s => s.IsReadyForSignOff);
+            var rubricId = await db.Employees.Where(e => e.Id == ready.EmployeeId).Select(e => e.JobRole!.DefaultRubricId!.Value).SingleAsync();
+            // Two observations by one observer are enough now, so lowering the latest leaves only "the latest is below".
+            db.SignOffRules.RemoveRange(db.SignOffRules.Where(r => r.RubricId == rubricId));
+            db.SignOffRules.Add(new SignOffRule { RubricId = rubricId, MinObservations = 2, MinObservers = 1 });
+            var latest = await db.Ratings.Where(r => r.EmployeeId == ready.EmployeeId && r.SkillKey == ready.SkillKey && r.IsSubmitted)
+                .OrderByDescending(r => r.ObservedAtUtc).FirstAsync();
+            latest.Level = ready.RequiredLevel!.Value - 1;
+            await db.SaveChangesAsync();
+
+            var full = (await signOffs.ForEmployeesAsync([ready.EmployeeId], CancellationToken.None))[ready.EmployeeId].Single(s => s.SkillKey == ready.SkillKey);
+            var fast = await signOffs.ReadyForSignOffAsync([ready.EmployeeId], CancellationToken.None);
+
+            Assert.Equal(["the latest observation is below"], full.Readiness.Reasons);
+            Assert.DoesNotContain(fast, r => r.SkillKey == ready.SkillKey);
+            await transaction.RollbackAsync();
+            return 0;
+        });
+    }
+
+    [Fact]
     public async Task In_every_team_someone_is_ready_for_sign_off_on_a_skill_not_yet_signed_off()
     {
         var states = await StatesAsync();

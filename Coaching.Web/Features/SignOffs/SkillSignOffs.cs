@@ -82,6 +82,7 @@ public sealed class SkillSignOffs(CoachingDbContext db, PublishedRubrics rubrics
             .OrderBy(s => s.SkillOrder).ThenBy(s => s.SkillName, StringComparer.OrdinalIgnoreCase)
             .ToLookup(s => s.EmployeeId);
     }
+
     /// <summary>A required skill the rule says is ready for sign-off (<see cref="State.IsReadyForSignOff"/>).</summary>
     public sealed record ReadySkill(int EmployeeId, Guid SkillKey, string SkillName);
 
@@ -111,11 +112,23 @@ public sealed class SkillSignOffs(CoachingDbContext db, PublishedRubrics rubrics
             .Where(s => s.CountsOn(today)).Select(s => (s.EmployeeId, s.SkillKey)).ToHashSet();
         var declines = (await db.SignOffDeclines.AsNoTracking().Where(d => ids.Contains(d.EmployeeId)).ToListAsync(ct))
             .ToLookup(d => (d.EmployeeId, d.SkillKey));
-        var ratings = (await db.Ratings.AsNoTracking()
-                .Where(r => ids.Contains(r.EmployeeId) && r.IsSubmitted && r.Level != null && r.ObservedAtUtc >= since)
-                .Select(r => new { r.EmployeeId, r.SkillKey, r.ObservationId, Level = r.Level!.Value, r.ObservedAtUtc, r.ObserverUserId })
+        // Only what the rule looks at, filtered in the database: ratings at or above the role's level inside the window
+        // (the evidence), and per person and skill the time of the latest rating below it (for "the latest must meet").
+        // Reading every rating in the window instead took about 1.3 s for 5,000 people.
+        var inWindow = from r in db.Ratings.AsNoTracking()
+                       join e in db.Employees on r.EmployeeId equals e.Id
+                       join q in db.RoleRequirements on new { e.JobRoleId, r.SkillKey } equals new { q.JobRoleId, q.SkillKey }
+                       where ids.Contains(r.EmployeeId) && r.IsSubmitted && r.Level != null && r.ObservedAtUtc >= since && r.ObservedAtUtc <= nowUtc
+                       select new { r, q.RequiredLevel };
+        var meeting = (await inWindow.Where(x => x.r.Level >= x.RequiredLevel)
+                .Select(x => new { x.r.EmployeeId, x.r.SkillKey, x.r.ObservationId, Level = x.r.Level!.Value, x.r.ObservedAtUtc, x.r.ObserverUserId })
                 .ToListAsync(ct))
             .ToLookup(r => (r.EmployeeId, r.SkillKey), r => new SkillRating(r.ObservationId, r.Level, r.ObservedAtUtc, r.ObserverUserId));
+        var latestBelow = (await inWindow.Where(x => x.r.Level < x.RequiredLevel)
+                .GroupBy(x => new { x.r.EmployeeId, x.r.SkillKey })
+                .Select(g => new { g.Key.EmployeeId, g.Key.SkillKey, At = g.Max(x => x.r.ObservedAtUtc) })
+                .ToListAsync(ct))
+            .ToDictionary(r => (r.EmployeeId, r.SkillKey), r => r.At);
 
         var ready = new List<(int EmployeeId, Guid SkillKey)>();
         foreach (var p in people)
@@ -124,8 +137,14 @@ public sealed class SkillSignOffs(CoachingDbContext db, PublishedRubrics rubrics
             foreach (var skill in required[p.JobRoleId].GroupBy(r => r.SkillKey))
             {
                 var key = (p.Id, skill.Key);
-                if (counting.Contains(key) || !ratings.Contains(key)) continue;
-                var readiness = SignOffReadiness.Evaluate(rule, skill.Max(r => r.RequiredLevel), ratings[key], nowUtc, zone);
+                var level = skill.Max(r => r.RequiredLevel);
+                // A role listing a skill twice joins each rating twice: the highest level is the one that counts.
+                var evidence = meeting[key].Where(r => r.Level >= level).DistinctBy(r => r.ObservationId).ToList();
+                if (counting.Contains(key) || evidence.Count < rule.MinObservations) continue;
+                // The latest rating below the level stands for all of them: the rule only asks whether the latest is below.
+                if (latestBelow.TryGetValue(key, out var belowAt))
+                    evidence.Add(new SkillRating(0, level - 1, belowAt, ""));
+                var readiness = SignOffReadiness.Evaluate(rule, level, evidence, nowUtc, zone);
                 if (readiness.IsReady && declines[key].MaxBy(d => d.DeclinedAtUtc)?.StillStands(readiness) != true) ready.Add(key);
             }
         }
