@@ -25,14 +25,12 @@ public sealed record SignOffReport(DateOnly Today, SignOffRow Everyone, IReadOnl
 /// <summary>
 /// The queries behind Insights → Sign-offs. Expiring, expired and signed-off counts are read from the SignOffs table in the
 /// database (one row per team); readiness needs the rubric's rule over each person's ratings, so it goes through
-/// <see cref="SkillSignOffs.ReadyForSignOffAsync"/> in batches, and only for people with a rating recent enough to meet any rule.
+/// <see cref="SkillSignOffs.ReadyForSignOffAsync(IQueryable{int}, CancellationToken)"/> for the whole scope in one pass.
 /// </summary>
-public sealed class SignOffInsights(CoachingDbContext db, SkillSignOffs signOffs, Rubrics.PublishedRubrics rubrics, TimeProvider clock)
+public sealed class SignOffInsights(CoachingDbContext db, SkillSignOffs signOffs, Rubrics.PublishedRubrics rubrics)
 {
     public const string Everyone = "all", BySite = "site", ByTeam = "team";
     public const string Ready = "ready", Expiring = "expiring", Expired = "expired";
-    /// <summary>How many people one readiness read takes: a few hundred ids per query keeps each one quick on SQLite.</summary>
-    const int Batch = 500;
 
     static DateOnly TodayOf(InsightsScope s) => OrganisationClock.Today(s.AsOfUtc, s.Zone);
 
@@ -152,22 +150,11 @@ public sealed class SignOffInsights(CoachingDbContext db, SkillSignOffs signOffs
 
     sealed record ReadySkill(int EmployeeId, int TeamId, string Skill);
 
-    /// <summary>
-    /// Who is ready for sign-off, by the rule each rubric sets (<see cref="SkillSignOffs"/>). Only people with a rated level
-    /// inside the widest rule window can be ready, so the others are never read; the rest go in batches.
-    /// </summary>
+    /// <summary>Who is ready for sign-off, by the rule each rubric sets (<see cref="SkillSignOffs"/>), read for the whole scope at once.</summary>
     async Task<List<ReadySkill>> ReadyAsync(IQueryable<Coaching.Domain.Organisation.Employee> active, CancellationToken ct)
     {
-        var widest = await db.SignOffRules.MaxAsync(r => (int?)r.WindowDays, ct) is { } w && w > SignOffRule.DefaultWindowDays ? w : SignOffRule.DefaultWindowDays;
-        var since = clock.GetUtcNow().UtcDateTime.AddDays(-widest - 1);
-        var candidates = await active.Where(e => db.Ratings.Any(r => r.EmployeeId == e.Id && r.IsSubmitted && r.Level != null && r.ObservedAtUtc >= since))
-            .Select(e => new { e.Id, e.TeamId }).ToListAsync(ct);
-        var teamOf = candidates.ToDictionary(c => c.Id, c => c.TeamId);
-        var ready = new List<ReadySkill>();
-        foreach (var batch in candidates.Select(c => c.Id).Chunk(Batch))
-        {
-            ready.AddRange((await signOffs.ReadyForSignOffAsync(batch, ct)).Select(r => new ReadySkill(r.EmployeeId, teamOf[r.EmployeeId], r.SkillName)));
-        }
-        return ready;
+        var teamOf = await active.Select(e => new { e.Id, e.TeamId }).ToDictionaryAsync(e => e.Id, e => e.TeamId, ct);
+        return (await signOffs.ReadyForSignOffAsync(active.Select(e => e.Id), ct))
+            .Select(r => new ReadySkill(r.EmployeeId, teamOf[r.EmployeeId], r.SkillName)).ToList();
     }
 }

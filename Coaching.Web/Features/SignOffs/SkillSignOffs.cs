@@ -93,12 +93,21 @@ public sealed class SkillSignOffs(CoachingDbContext db, PublishedRubrics rubrics
     /// inside its window, and its latest rating is then inside it too, so older ratings cannot change the answer (they only
     /// word the reasons, which this does not give).
     /// </summary>
-    public async Task<IReadOnlyList<ReadySkill>> ReadyForSignOffAsync(IReadOnlyCollection<int> employeeIds, CancellationToken ct)
+    public Task<IReadOnlyList<ReadySkill>> ReadyForSignOffAsync(IReadOnlyCollection<int> employeeIds, CancellationToken ct)
+    {
+        var listed = employeeIds.Distinct().ToList();
+        return ReadyForSignOffAsync(db.Employees.Where(e => listed.Contains(e.Id)).Select(e => e.Id), ct);
+    }
+
+    /// <summary>
+    /// The same for the people a query selects (e.g. everyone in an Insights scope): read as one subquery, so thousands
+    /// of people cost one pass over their ratings rather than a batch of ids at a time.
+    /// </summary>
+    public async Task<IReadOnlyList<ReadySkill>> ReadyForSignOffAsync(IQueryable<int> ids, CancellationToken ct)
     {
         var nowUtc = clock.GetUtcNow().UtcDateTime;
         var zone = org.Value.Zone;
         var today = OrganisationClock.Today(nowUtc, zone);
-        var ids = employeeIds.Distinct().ToList();
         var people = await db.Employees.AsNoTracking().Where(e => ids.Contains(e.Id))
             .Select(e => new { e.Id, e.JobRoleId, RubricId = e.JobRole!.DefaultRubricId }).ToListAsync(ct);
         var roleIds = people.Select(p => p.JobRoleId).Distinct().ToList();
