@@ -18,7 +18,7 @@ public static class CoachingApp
         var services = builder.Services;
         var config = builder.Configuration;
 
-        services.Configure<OrganisationOptions>(config.GetSection("Organisation"));
+        services.AddCheckedSettings(config);
         services.AddSingleton(TimeProvider.System);
         services.AddCoachingDatabase(config, builder.Environment.ContentRootPath);
 

@@ -1,4 +1,5 @@
 using Coaching.Web;
+using Coaching.Web.Infrastructure;
 using Coaching.Web.Operations;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -8,6 +9,12 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 });
 builder.AddCoaching();
 var app = builder.Build();
+if (SettingsChecks.Problems(app.Services) is { } problems)
+{
+    Console.Error.WriteLine("Coaching cannot start: fix these settings (appsettings.json or environment variables, e.g. Organisation__TimeZone):");
+    foreach (var problem in problems) Console.Error.WriteLine("  - " + problem);
+    return SettingsChecks.ExitCode;
+}
 app.UseCoaching();
 await app.InitialiseDatabaseAsync();
 

@@ -187,9 +187,51 @@ public sealed class OperatorCommandLineTests(SummariesApp app) : IClassFixture<S
         }
     }
 
-    async Task<(int Exit, string Output)> RunAsync(string environment, params string[] args)
+    [Fact]
+    public async Task The_app_does_not_start_on_settings_it_cannot_use_and_names_each_one_and_what_it_needs()
     {
-        using var process = Start(environment, args);
+        var result = await RunAsync("Production", new Dictionary<string, string>
+        {
+            ["Organisation__TimeZone"] = "Mars/Olympus_Mons",
+            ["Summaries__PortalUrl"] = "coaching.example.org",
+            ["Summaries__Schedule__Enabled"] = "true",
+            ["Summaries__Schedule__Cron"] = "every monday",
+            ["Smtp__Host"] = "mail.example.org",
+            ["Smtp__Port"] = "465",
+            ["Smtp__Security"] = "StartTls",
+        });
+
+        Assert.Equal(2, result.Exit);
+        Assert.Contains("Coaching cannot start: fix these settings", result.Output);
+        Assert.Contains("Organisation:TimeZone \"Mars/Olympus_Mons\" is not a time zone this machine knows", result.Output);
+        Assert.Contains("Summaries:PortalUrl \"coaching.example.org\" must be the portal's absolute address", result.Output);
+        Assert.Contains("Summaries:Schedule:Cron \"every monday\" is not a Quartz cron expression", result.Output);
+        Assert.Contains("Smtp:Security StartTls does not go with port 465", result.Output);
+        Assert.DoesNotContain("Unhandled exception", result.Output);
+        Assert.False(File.Exists(database)); // stopped before touching the database
+    }
+
+    [Fact]
+    public async Task Good_settings_outside_development_pass_the_start_check()
+    {
+        var result = await RunAsync("Production", new Dictionary<string, string>
+        {
+            ["Organisation__TimeZone"] = "America/New_York",
+            ["Summaries__PortalUrl"] = "https://coaching.example.org",
+            ["Smtp__Host"] = "mail.example.org",
+            ["Smtp__Port"] = "587",
+            ["Smtp__Security"] = "StartTls",
+        }, "--help");
+
+        Assert.Equal(0, result.Exit);
+        Assert.DoesNotContain("cannot start", result.Output);
+    }
+
+    Task<(int Exit, string Output)> RunAsync(string environment, params string[] args) => RunAsync(environment, new Dictionary<string, string>(), args);
+
+    async Task<(int Exit, string Output)> RunAsync(string environment, IReadOnlyDictionary<string, string> settings, params string[] args)
+    {
+        using var process = Start(environment, settings, args);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(3));
@@ -197,7 +239,9 @@ public sealed class OperatorCommandLineTests(SummariesApp app) : IClassFixture<S
     }
 
     /// <summary>The web project's own build, run from its folder as an operator would, on this test's database.</summary>
-    Process Start(string environment, params string[] args)
+    Process Start(string environment, params string[] args) => Start(environment, new Dictionary<string, string>(), args);
+
+    Process Start(string environment, IReadOnlyDictionary<string, string> settings, params string[] args)
     {
         var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name; // bin/<Configuration>/net10.0
         var project = AppContext.BaseDirectory;
@@ -210,6 +254,7 @@ public sealed class OperatorCommandLineTests(SummariesApp app) : IClassFixture<S
         info.Environment["ConnectionStrings__Coaching"] = $"Data Source={database}";
         info.Environment["Summaries__Schedule__Enabled"] = "false";
         info.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in settings) info.Environment[key] = value;
         return Process.Start(info)!;
     }
 

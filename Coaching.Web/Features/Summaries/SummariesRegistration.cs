@@ -10,8 +10,6 @@ public static class SummariesRegistration
 {
     public static IServiceCollection AddSummaries(this IServiceCollection services, IConfiguration config)
     {
-        services.Configure<SummariesOptions>(config.GetSection("Summaries"));
-        services.Configure<SmtpOptions>(config.GetSection("Smtp"));
         services.AddSingleton<SummaryMailer>();
         services.AddScoped<SummarySources>();
         services.AddScoped<SummaryDeliveries>();
@@ -27,7 +25,9 @@ public static class SummariesRegistration
 
     static void AddSchedule(IServiceCollection services, IConfiguration config, SummariesOptions.ScheduleOptions schedule)
     {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(config["Organisation:TimeZone"] ?? new OrganisationOptions().TimeZone);
+        // A zone or cron that does not parse is reported by the settings check at start (SettingsChecks), not thrown here.
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(config["Organisation:TimeZone"] ?? new OrganisationOptions().TimeZone, out var zone)
+            || !SettingsChecks.IsCron(schedule.Cron)) return;
         var provider = config.GetValue("Database:Provider", DatabaseProvider.Sqlite);
         var connectionString = provider == DatabaseProvider.SqlServer
             ? config.GetConnectionString("Coaching")!
