@@ -40,13 +40,7 @@ public sealed class SkillSignOffs(CoachingDbContext db, PublishedRubrics rubrics
         var zone = org.Value.Zone;
         var today = OrganisationClock.Today(nowUtc, zone);
         var ids = employeeIds.Distinct().ToList();
-        var people = await db.Employees.AsNoTracking().Where(e => ids.Contains(e.Id))
-            .Select(e => new { e.Id, e.JobRoleId, RubricId = e.JobRole!.DefaultRubricId }).ToListAsync(ct);
-        var roleIds = people.Select(p => p.JobRoleId).Distinct().ToList();
-        var required = (await db.RoleRequirements.AsNoTracking().Where(r => roleIds.Contains(r.JobRoleId)).ToListAsync(ct))
-            .ToLookup(r => r.JobRoleId);
-        var rubricIds = people.Where(p => p.RubricId is not null).Select(p => p.RubricId!.Value).Distinct().ToList();
-        var rules = await db.SignOffRules.AsNoTracking().Where(r => rubricIds.Contains(r.RubricId)).ToDictionaryAsync(r => r.RubricId, ct);
+        var (people, required, rules) = await RolesOfAsync(db.Employees.Where(e => ids.Contains(e.Id)).Select(e => e.Id), ct);
         var signOffs = (await db.SignOffs.AsNoTracking().Where(s => ids.Contains(s.EmployeeId)).ToListAsync(ct))
             .ToLookup(s => (s.EmployeeId, s.SkillKey));
         var declines = (await db.SignOffDeclines.AsNoTracking().Where(d => ids.Contains(d.EmployeeId)).ToListAsync(ct))
@@ -68,7 +62,7 @@ public sealed class SkillSignOffs(CoachingDbContext db, PublishedRubrics rubrics
 
         return people.SelectMany(p => skillsOf[p.Id].Select(skill =>
             {
-                var rule = p.RubricId is { } rubricId && rules.TryGetValue(rubricId, out var saved) ? saved : SignOffRule.Default(p.RubricId ?? 0);
+                var rule = RuleOf(p, rules);
                 var key = (p.Id, skill.Key);
                 var readiness = skill.Value is { } level
                     ? SignOffReadiness.Evaluate(rule, level, ratings[key], nowUtc, zone)
@@ -108,13 +102,7 @@ public sealed class SkillSignOffs(CoachingDbContext db, PublishedRubrics rubrics
         var nowUtc = clock.GetUtcNow().UtcDateTime;
         var zone = org.Value.Zone;
         var today = OrganisationClock.Today(nowUtc, zone);
-        var people = await db.Employees.AsNoTracking().Where(e => ids.Contains(e.Id))
-            .Select(e => new { e.Id, e.JobRoleId, RubricId = e.JobRole!.DefaultRubricId }).ToListAsync(ct);
-        var roleIds = people.Select(p => p.JobRoleId).Distinct().ToList();
-        var required = (await db.RoleRequirements.AsNoTracking().Where(r => roleIds.Contains(r.JobRoleId)).ToListAsync(ct))
-            .ToLookup(r => r.JobRoleId);
-        var rubricIds = people.Where(p => p.RubricId is not null).Select(p => p.RubricId!.Value).Distinct().ToList();
-        var rules = await db.SignOffRules.AsNoTracking().Where(r => rubricIds.Contains(r.RubricId)).ToDictionaryAsync(r => r.RubricId, ct);
+        var (people, required, rules) = await RolesOfAsync(ids, ct);
         // A day either side of the window for the organisation's zone (its days, not UTC's, bound the window).
         var since = nowUtc.AddDays(-(rules.Values.Select(r => r.WindowDays).Append(SignOffRule.DefaultWindowDays).Max() + 2));
         var counting = (await db.SignOffs.AsNoTracking().Where(s => ids.Contains(s.EmployeeId) && s.RevokedAtUtc == null && s.SupersededAtUtc == null).ToListAsync(ct))
@@ -142,7 +130,7 @@ public sealed class SkillSignOffs(CoachingDbContext db, PublishedRubrics rubrics
         var ready = new List<(int EmployeeId, Guid SkillKey)>();
         foreach (var p in people)
         {
-            var rule = p.RubricId is { } rubricId && rules.TryGetValue(rubricId, out var saved) ? saved : SignOffRule.Default(p.RubricId ?? 0);
+            var rule = RuleOf(p, rules);
             foreach (var skill in required[p.JobRoleId].GroupBy(r => r.SkillKey))
             {
                 var key = (p.Id, skill.Key);
@@ -160,4 +148,24 @@ public sealed class SkillSignOffs(CoachingDbContext db, PublishedRubrics rubrics
         var names = await rubrics.SkillNamesAsync(ready.Select(r => r.SkillKey), ct);
         return ready.Select(r => new ReadySkill(r.EmployeeId, r.SkillKey, names.TryGetValue(r.SkillKey, out var n) ? n.Name : "Skill")).ToList();
     }
+
+    sealed record Person(int Id, int JobRoleId, int? RubricId);
+
+    /// <summary>The people, the levels their roles require, and the sign-off rules HR saved for their rubrics.</summary>
+    async Task<(List<Person> People, ILookup<int, Coaching.Domain.Organisation.RoleRequirement> Required, Dictionary<int, SignOffRule> Rules)> RolesOfAsync(
+        IQueryable<int> ids, CancellationToken ct)
+    {
+        var people = await db.Employees.AsNoTracking().Where(e => ids.Contains(e.Id))
+            .Select(e => new Person(e.Id, e.JobRoleId, e.JobRole!.DefaultRubricId)).ToListAsync(ct);
+        var roleIds = people.Select(p => p.JobRoleId).Distinct().ToList();
+        var required = (await db.RoleRequirements.AsNoTracking().Where(r => roleIds.Contains(r.JobRoleId)).ToListAsync(ct))
+            .ToLookup(r => r.JobRoleId);
+        var rubricIds = people.Where(p => p.RubricId is not null).Select(p => p.RubricId!.Value).Distinct().ToList();
+        var rules = await db.SignOffRules.AsNoTracking().Where(r => rubricIds.Contains(r.RubricId)).ToDictionaryAsync(r => r.RubricId, ct);
+        return (people, required, rules);
+    }
+
+    /// <summary>The rule of the person's rubric: HR's, or the default until HR saves one.</summary>
+    static SignOffRule RuleOf(Person p, Dictionary<int, SignOffRule> rules) =>
+        p.RubricId is { } rubricId && rules.TryGetValue(rubricId, out var saved) ? saved : SignOffRule.Default(p.RubricId ?? 0);
 }
