@@ -75,7 +75,7 @@ public static class CoachingApp
             o.Conventions.AuthorizeByFolder();
         });
 
-        services.AddHealthChecks().AddDbContextCheck<CoachingDbContext>("database");
+        services.AddHealthProbes();
         services.AddScoped<EmployeeAccess>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<Features.Account.AccountInvitations>();
@@ -114,7 +114,7 @@ public static class CoachingApp
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapHealthProbes();
         app.MapRazorPages();
         return app;
     }

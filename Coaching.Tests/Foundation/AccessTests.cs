@@ -68,7 +68,7 @@ public class AccessTests(CoachingFactory factory) : IClassFixture<CoachingFactor
 
         var notPages = endpoints.Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is null).Select(e => e.RoutePattern.RawText).ToList();
 
-        Assert.Equal(["/health"], notPages);
+        Assert.Equal(["/health", "/health/live", "/health/ready"], notPages);
     }
 
     /// <summary>

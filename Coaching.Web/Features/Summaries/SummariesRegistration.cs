@@ -47,6 +47,8 @@ public static class SummariesRegistration
                 store.UseSystemTextJsonSerializer();
                 store.ConfigureStore(o => o.StoreJobDataAsStrings = true);
             });
+            // A node whose scheduler stopped would send nothing: it is not ready.
+            q.AddQuartzHealthChecks(o => { o.Name = "scheduler"; o.Tags.Add(HealthProbes.Ready); });
             q.AddJob<WeeklySummaryJob>(j => j.WithIdentity(WeeklySummaryJob.Key).StoreDurably());
             q.AddTrigger(t => t.ForJob(WeeklySummaryJob.Key).WithIdentity("weekly-summaries", "summaries")
                 .WithCronSchedule(schedule.Cron, c => c.InTimeZone(zone)));
