@@ -39,7 +39,8 @@ public class LoginModel(SignInManager<AppUser> signIn, SignInLimits limits, ILog
         var client = HttpContext.Connection.RemoteIpAddress;
         if (!limits.MayTry(client, email))
         {
-            logger.LogWarning("Sign-in refused by the attempt limits for {Email} from {Client}", email, client);
+            // No email address in logs: they are kept and shipped where personal data should not go.
+            logger.LogWarning("Sign-in refused by the attempt limits from {Client}", client);
             return Refused(TooManyAttempts, StatusCodes.Status429TooManyRequests);
         }
 
@@ -63,7 +64,7 @@ public class LoginModel(SignInManager<AppUser> signIn, SignInLimits limits, ILog
             return Refused(NoMatch, StatusCodes.Status200OK);
         }
         await signIn.SignInAsync(user, Form.RememberMe);
-        logger.LogInformation("{Email} signed in", email);
+        logger.LogInformation("Account {User} signed in", user.Id);
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
     }
 
