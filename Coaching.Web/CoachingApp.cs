@@ -76,6 +76,7 @@ public static class CoachingApp
         });
 
         services.AddHealthProbes();
+        services.AddTelemetry(config);
         services.AddScoped<EmployeeAccess>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<Features.Account.AccountInvitations>();
@@ -115,6 +116,7 @@ public static class CoachingApp
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealthProbes();
+        app.MapTelemetry();
         app.MapRazorPages();
         return app;
     }

@@ -20,7 +20,7 @@ namespace Coaching.Web.Features.Observations;
 /// connection resends everything), submitted once. Drafts are found again by their <see cref="Observation.DraftKey"/>.
 /// </summary>
 public class LogModel(CoachingDbContext db, EmployeeAccess access, Rubrics.PublishedRubrics rubrics, FollowUps followUps, IAuthorizationService authorization,
-    TimeProvider clock, IOptions<OrganisationOptions> org, ILogger<LogModel> logger) : PageModel
+    TimeProvider clock, IOptions<OrganisationOptions> org, ILogger<LogModel> logger, CoachingMetrics metrics) : PageModel
 {
     [BindProperty] public ObservationForm Form { get; set; } = new();
 
@@ -193,7 +193,12 @@ public class LogModel(CoachingDbContext db, EmployeeAccess access, Rubrics.Publi
             return await NewerVersionAsync(current, submit, ct);
         }
 
-        if (submit) return AfterSubmit(observation);
+        if (submit)
+        {
+            metrics.ObservationSubmitted();
+            return AfterSubmit(observation);
+        }
+        metrics.Autosaved();
         Form.Saved(observation, applied);
         IsSubmitted = observation.IsSubmitted;
         SubmittedAtUtc = observation.SubmittedAtUtc;

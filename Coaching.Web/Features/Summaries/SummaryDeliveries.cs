@@ -30,7 +30,7 @@ public sealed record DeliveryCounts(int Total, int Sent, int Failed, int Pending
 /// </summary>
 public sealed class SummaryDeliveries(
     CoachingDbContext db, SummarySources sources, SummaryMailer mailer, TimeProvider clock,
-    IOptions<SummariesOptions> options, IOptions<OrganisationOptions> org, ILogger<SummaryDeliveries> logger)
+    IOptions<SummariesOptions> options, IOptions<OrganisationOptions> org, ILogger<SummaryDeliveries> logger, CoachingMetrics metrics)
 {
     const int ClaimBatch = 20;
     SummariesOptions Options => options.Value;
@@ -170,10 +170,12 @@ public sealed class SummaryDeliveries(
             message.MessageId = $"development-summary.{row.EmployeeId}.{row.Week}@{(mailer.From.Address.Split('@') is [_, var domain] ? domain : "coaching.local")}";
             await session.Value.SendAsync(message, ct);
             await FinishAsync(id, runId, DeliveryStatus.Sent, null, countsAsAttempt: true);
+            metrics.SummarySent();
         }
         catch (Exception ex)
         {
             var kind = SummaryMailer.FailureKindOf(ex);
+            metrics.SummaryFailed(kind.ToString());
             logger.LogWarning(ex, "Summary delivery {Id} failed ({Kind})", id, kind);
             await FailAsync(id, runId, row.Attempts, SummaryMailer.Describe(ex), kind);
         }
