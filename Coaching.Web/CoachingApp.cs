@@ -77,6 +77,7 @@ public static class CoachingApp
 
         services.AddHealthProbes();
         services.AddTelemetry(config);
+        services.AddPageWeight();
         services.AddScoped<EmployeeAccess>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<Features.Account.AccountInvitations>();
@@ -111,7 +112,8 @@ public static class CoachingApp
             app.UseHttpsRedirection();
         }
         app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
-        app.UseStaticFiles();
+        app.UseResponseCompression();
+        app.UseStaticFiles(PageWeight.StaticFiles);
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();

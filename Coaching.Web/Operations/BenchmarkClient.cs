@@ -14,9 +14,10 @@ public sealed partial class BenchmarkClient(HttpClient http, string token)
     /// <summary>The antiforgery token of the page last read, for posts.</summary>
     public string Token { get; private set; } = token;
 
-    public static async Task<(BenchmarkClient Client, string LandingPage)> SignInAsync(string url, string email, CancellationToken ct)
+    /// <summary>Signs in; <paramref name="cookies"/>, when given, receives the session so another client can share it.</summary>
+    public static async Task<(BenchmarkClient Client, string LandingPage)> SignInAsync(string url, string email, CancellationToken ct, CookieContainer? cookies = null)
     {
-        var http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = true }) { BaseAddress = new Uri(url) };
+        var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies ?? new CookieContainer(), AllowAutoRedirect = true }) { BaseAddress = new Uri(url) };
         var login = await http.GetStringAsync("/Account/Login", ct);
         using var response = await http.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
         {

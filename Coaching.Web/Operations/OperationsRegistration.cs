@@ -15,6 +15,7 @@ public static class OperationsRegistration
         services.AddScoped<SummariesBenchmark>();
         services.AddScoped<PeopleImportBenchmark>();
         services.AddScoped<ProofPageBenchmark>();
+        services.AddScoped<PageWeightBenchmark>();
         return services;
     }
 }

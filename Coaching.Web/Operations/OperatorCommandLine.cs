@@ -51,7 +51,7 @@ public static class OperatorCommandLine
             DemoOrganisationGenerator.Command(services)));
         root.Subcommands.Add(Noun("bench", "Benchmarks (Development only, unless --force): run them on a throwaway database.",
             AutosaveBenchmark.Command(services), InsightsPageBenchmark.Command(services), DevelopmentPageBenchmark.Command(services), InsightsQueriesBenchmark.Command(services),
-            SummariesBenchmark.Command(services), PeopleImportBenchmark.Command(services), ProofPageBenchmark.Command(services)));
+            SummariesBenchmark.Command(services), PeopleImportBenchmark.Command(services), ProofPageBenchmark.Command(services), PageWeightBenchmark.Command(services)));
         return root;
     }
 
