@@ -124,15 +124,24 @@ public sealed class OperatorCommandLineTests(SummariesApp app) : IClassFixture<S
     }
 
     [Fact]
-    public async Task The_web_app_still_starts_when_the_arguments_are_aspnet_options()
+    public Task The_web_app_still_starts_when_the_arguments_are_aspnet_options() =>
+        ServingAsync((server, _) =>
+        {
+            Assert.False(server.HasExited, "the app exited instead of serving");
+            return Task.CompletedTask;
+        });
+
+    /// <summary>The web app started as an operator would (<c>--urls</c>), answering /health, while <paramref name="work"/> runs against it.</summary>
+    async Task ServingAsync(Func<Process, string, Task> work)
     {
         var port = FreePort();
-        using var server = Start("Development", "--urls", $"http://127.0.0.1:{port}");
+        var url = $"http://127.0.0.1:{port}";
+        using var server = Start("Development", "--urls", url);
         var stdout = server.StandardOutput.ReadToEndAsync(); // read as it comes, so a full pipe never blocks the app
         var stderr = server.StandardError.ReadToEndAsync();
         try
         {
-            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(10) };
+            using var http = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(10) };
             var until = DateTime.UtcNow.AddSeconds(90);
             HttpResponseMessage? health = null;
             while (health is null && DateTime.UtcNow < until && !server.HasExited)
@@ -140,8 +149,8 @@ public sealed class OperatorCommandLineTests(SummariesApp app) : IClassFixture<S
                 try { health = await http.GetAsync("/health"); }
                 catch (Exception e) when (e is HttpRequestException or TaskCanceledException) { await Task.Delay(250); }
             }
-            Assert.False(server.HasExited, "the app exited instead of serving");
             Assert.True(health?.IsSuccessStatusCode, "no answer from /health");
+            await work(server, url);
         }
         finally
         {
@@ -152,25 +161,10 @@ public sealed class OperatorCommandLineTests(SummariesApp app) : IClassFixture<S
     }
 
     [Fact]
-    public async Task Bench_proof_times_each_proof_of_skill_page_or_reports_the_answer_it_got_and_never_crashes()
-    {
-        var port = FreePort();
-        using var server = Start("Development", "--urls", $"http://127.0.0.1:{port}");
-        var stdout = server.StandardOutput.ReadToEndAsync();
-        var stderr = server.StandardError.ReadToEndAsync();
-        try
+    public Task Bench_proof_times_each_proof_of_skill_page_or_reports_the_answer_it_got_and_never_crashes() =>
+        ServingAsync(async (_, url) =>
         {
-            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(10) };
-            var until = DateTime.UtcNow.AddSeconds(90);
-            HttpResponseMessage? health = null;
-            while (health is null && DateTime.UtcNow < until && !server.HasExited)
-            {
-                try { health = await http.GetAsync("/health"); }
-                catch (Exception e) when (e is HttpRequestException or TaskCanceledException) { await Task.Delay(250); }
-            }
-            Assert.True(health?.IsSuccessStatusCode, "no answer from /health");
-
-            var bench = await RunAsync("Development", "bench", "proof", "--url", $"http://127.0.0.1:{port}", "--runs", "1");
+            var bench = await RunAsync("Development", "bench", "proof", "--url", url, "--runs", "1");
 
             // Each page has a line: timed, or the status it answered (a page not built yet answers 404), and the run went on.
             Assert.True(bench.Exit is 0 or 1, bench.Output);
@@ -178,14 +172,18 @@ public sealed class OperatorCommandLineTests(SummariesApp app) : IClassFixture<S
             foreach (var (what, _) in ProofPageBenchmark.Pages)
                 Assert.Matches($"{System.Text.RegularExpressions.Regex.Escape(what.Split(':')[0])}.*(median|answered \\d{{3}})", bench.Output);
             Assert.Equal(bench.Output.Contains(" answered "), bench.Exit == 1);
-        }
-        finally
+        });
+
+    [Fact]
+    public Task Bench_page_weight_prints_what_the_first_and_the_next_page_transfer() =>
+        ServingAsync(async (_, url) =>
         {
-            server.Kill(entireProcessTree: true);
-            await server.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
-            await Task.WhenAll(stdout, stderr).WaitAsync(TimeSpan.FromSeconds(30));
-        }
-    }
+            var bench = await RunAsync("Development", "bench", "page-weight", "--url", url);
+
+            Assert.True(bench.Exit == 0, bench.Output);
+            Assert.Matches(@"/lib/bootstrap/css/bootstrap\.min\.css\?v=\S+ +[\d,]+ B on the wire \(232,111 B, br\), cached a year", bench.Output);
+            Assert.Matches(@"first page: [\d.]+ KB transferred \(target < 100 KB: met\); the next page: [\d.]+ KB", bench.Output);
+        });
 
     [Fact]
     public async Task The_app_does_not_start_on_settings_it_cannot_use_and_names_each_one_and_what_it_needs()
