@@ -13,7 +13,7 @@ namespace Coaching.Tests.Insights;
 /// The real app on its own SQLite file with a small organisation whose every number is known:
 /// two teams, one rubric of three skills (one never observed), a lenient and a strict observer.
 /// </summary>
-public class KnownOrganisation : CoachingFactory
+public class KnownOrganisation : ArrangedOrganisation<KnownOrganisation>
 {
     public const string Password = "Known-org-2026";
     public int North { get; private set; }
@@ -23,31 +23,8 @@ public class KnownOrganisation : CoachingFactory
     public Guid Safety { get; private set; }
     public int Cashier { get; private set; }
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    protected override async Task ArrangeAsync(IServiceProvider sp, CoachingDbContext db, UserManager<AppUser> users)
     {
-        base.ConfigureWebHost(builder);
-        builder.UseSetting("Database:SeedDemoData", "false");
-    }
-
-    bool built;
-    readonly SemaphoreSlim gate = new(1, 1);
-
-    public async Task<KnownOrganisation> BuiltAsync()
-    {
-        await gate.WaitAsync();
-        try { if (!built) { await BuildAsync(); built = true; } }
-        finally { gate.Release(); }
-        return this;
-    }
-
-    async Task BuildAsync()
-    {
-        using var scope = Services.CreateScope();
-        var sp = scope.ServiceProvider;
-        var db = sp.GetRequiredService<CoachingDbContext>();
-        var users = sp.GetRequiredService<UserManager<AppUser>>();
-        var roles = sp.GetRequiredService<RoleManager<IdentityRole>>();
-        foreach (var r in Roles.All) await roles.CreateAsync(new IdentityRole(r));
         async Task<AppUser> User(string email, string name, string role)
         {
             var u = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name };

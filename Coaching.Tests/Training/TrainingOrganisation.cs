@@ -20,7 +20,7 @@ namespace Coaching.Tests.Training;
 /// a barista, must not be in it. A second event, mentoring for Fay alone, has no comparison group (nobody else is a barista).
 /// Observations are at noon UTC, so each lies on the organisation day (London) it is named for.
 /// </summary>
-public class TrainingOrganisation : CoachingFactory
+public class TrainingOrganisation : ArrangedOrganisation<TrainingOrganisation>
 {
     public const string Password = "Training-org-2026";
     public DateOnly HeldOn { get; private set; }
@@ -30,31 +30,8 @@ public class TrainingOrganisation : CoachingFactory
     public Guid Greeting { get; private set; }
     public Dictionary<string, int> People { get; } = [];
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    protected override async Task ArrangeAsync(IServiceProvider sp, CoachingDbContext db, UserManager<AppUser> users)
     {
-        base.ConfigureWebHost(builder);
-        builder.UseSetting("Database:SeedDemoData", "false");
-    }
-
-    bool built;
-    readonly SemaphoreSlim gate = new(1, 1);
-
-    public async Task<TrainingOrganisation> BuiltAsync()
-    {
-        await gate.WaitAsync();
-        try { if (!built) { await BuildAsync(); built = true; } }
-        finally { gate.Release(); }
-        return this;
-    }
-
-    async Task BuildAsync()
-    {
-        using var scope = Services.CreateScope();
-        var sp = scope.ServiceProvider;
-        var db = sp.GetRequiredService<CoachingDbContext>();
-        var users = sp.GetRequiredService<UserManager<AppUser>>();
-        var roles = sp.GetRequiredService<RoleManager<IdentityRole>>();
-        foreach (var r in Roles.All) await roles.CreateAsync(new IdentityRole(r));
         async Task<AppUser> User(string email, string name, string role, int? employeeId = null)
         {
             var u = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, EmployeeId = employeeId };
