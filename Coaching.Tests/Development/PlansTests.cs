@@ -225,7 +225,7 @@ public class PlansTests(CoachingFactory factory) : IClassFixture<CoachingFactory
             db.DevelopmentPlans.Add(new DevelopmentPlan { EmployeeId = ingrid, Track = DevelopmentTrack.Upskilling, Status = PlanStatus.Active, CreatedByUserId = "test", UpdatedByUserId = "test", CreatedAtUtc = DateTime.UtcNow, UpdatedAtUtc = DateTime.UtcNow });
             return await db.SaveChangesAsync();
         }));
-        Assert.Contains("UNIQUE", second.InnerException!.Message);
+        Assert.Matches("UNIQUE constraint failed|duplicate key value violates unique constraint", second.InnerException!.Message); // SQLite | PostgreSQL
     }
 
     [Fact]

@@ -7,11 +7,14 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Coaching.Tests.Infrastructure;
 
 /// <summary>
-/// The real app on its own SQLite file without the demo, holding an organisation a test class arranges itself, once
+/// The real app on its own database (SQLite unless a subclass asks for PostgreSQL) without the demo, holding an organisation a test class arranges itself, once
 /// (the first test to ask builds it; the others wait), so every number on a page is known.
 /// </summary>
 public abstract class ArrangedOrganisation<TSelf> : CoachingFactory where TSelf : ArrangedOrganisation<TSelf>
 {
+    protected ArrangedOrganisation() { }
+    protected ArrangedOrganisation(TestDatabase database) : base(database) { }
+
     bool built;
     readonly SemaphoreSlim gate = new(1, 1);
 

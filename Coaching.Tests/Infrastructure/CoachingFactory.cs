@@ -6,18 +6,24 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Coaching.Tests.Infrastructure;
 
 /// <summary>
-/// The real app on a real SQLite file of its own (deleted afterwards), with the demo organisation seeded.
-/// One per test class (IClassFixture), so the suite starts few hosts.
+/// The real app on a real database of its own (a SQLite file unless a subclass asks for PostgreSQL; removed
+/// afterwards), with the demo organisation seeded. One per test class (IClassFixture), so the suite starts few hosts.
 /// </summary>
 public class CoachingFactory : WebApplicationFactory<Program>
 {
-    public string DatabasePath { get; } = Path.Combine(Path.GetTempPath(), $"coaching-tests-{Guid.NewGuid():N}.db");
+    public CoachingFactory() : this(TestDatabase.NewSqliteFile()) { }
+
+    protected CoachingFactory(TestDatabase database) => Database = database;
+
+    public TestDatabase Database { get; }
+
+    public string DatabasePath => Database.SqlitePath ?? throw new InvalidOperationException("This app is not on a SQLite file.");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
-        builder.UseSetting("ConnectionStrings:Coaching", $"Data Source={DatabasePath}");
-        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("ConnectionStrings:Coaching", Database.ConnectionString);
+        builder.UseSetting("Database:Provider", Database.Provider.ToString());
         builder.UseSetting("Database:SeedDemoData", "true");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Summaries:Outbox", Path.Combine(Path.GetTempPath(), $"coaching-tests-outbox-{Guid.NewGuid():N}"));
@@ -42,8 +48,12 @@ public class CoachingFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-            try { File.Delete(DatabasePath + suffix); } catch (IOException) { }
+        if (disposing) Database.Dispose();
     }
+}
+
+/// <summary>The real app, demo seeded, on a database of its own on the test PostgreSQL server.</summary>
+public sealed class PostgreSqlApp : CoachingFactory
+{
+    public PostgreSqlApp() : base(TestDatabase.NewPostgreSql()) { }
 }

@@ -15,6 +15,9 @@ namespace Coaching.Tests.Insights;
 /// </summary>
 public class KnownOrganisation : ArrangedOrganisation<KnownOrganisation>
 {
+    public KnownOrganisation() { }
+    protected KnownOrganisation(TestDatabase database) : base(database) { }
+
     public const string Password = "Known-org-2026";
     public int North { get; private set; }
     public int South { get; private set; }

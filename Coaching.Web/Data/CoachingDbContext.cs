@@ -13,7 +13,8 @@ namespace Coaching.Web.Data;
 
 /// <summary>
 /// The one DbContext. Each provider has a subclass (<see cref="SqliteCoachingDbContext"/>,
-/// <see cref="SqlServerCoachingDbContext"/>) that owns its own migration set; the app always asks for this type.
+/// <see cref="SqlServerCoachingDbContext"/>, <see cref="PostgreSqlCoachingDbContext"/>) that owns its own migration set;
+/// the app always asks for this type.
 /// </summary>
 public abstract class CoachingDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
@@ -65,3 +66,30 @@ public abstract class CoachingDbContext(DbContextOptions options) : IdentityDbCo
 public sealed class SqliteCoachingDbContext(DbContextOptions<SqliteCoachingDbContext> options) : CoachingDbContext(options);
 
 public sealed class SqlServerCoachingDbContext(DbContextOptions<SqlServerCoachingDbContext> options) : CoachingDbContext(options);
+
+/// <summary>
+/// PostgreSQL: times are <c>timestamp with time zone</c>, which Npgsql writes only from UTC values; every time the app
+/// stores is UTC by rule, so values are marked UTC on the way in and out (SQLite hands them back unmarked).
+/// Index filters are written once in SQL Server's bracket quoting; PostgreSQL quotes with double quotes.
+/// </summary>
+public sealed class PostgreSqlCoachingDbContext(DbContextOptions<PostgreSqlCoachingDbContext> options) : CoachingDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        base.OnModelCreating(b);
+        foreach (var index in b.Model.GetEntityTypes().SelectMany(t => t.GetDeclaredIndexes()))
+            if (index.GetFilter() is { } filter)
+                index.SetFilter(System.Text.RegularExpressions.Regex.Replace(filter, @"\[(\w+)\]", "\"$1\""));
+    }
+
+    sealed class UtcDateTimeConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : DateTime.SpecifyKind(v.Kind == DateTimeKind.Local ? v.ToUniversalTime() : v, DateTimeKind.Utc),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+}

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Design;
 
 namespace Coaching.Web.Data;
 
-public enum DatabaseProvider { Sqlite, SqlServer }
+public enum DatabaseProvider { Sqlite, SqlServer, PostgreSql }
 
 public static class DatabaseRegistration
 {
@@ -23,6 +23,12 @@ public static class DatabaseRegistration
                     throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:Coaching is empty.");
                 services.AddDbContext<CoachingDbContext, SqlServerCoachingDbContext>(o =>
                     o.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure()));
+                break;
+            case DatabaseProvider.PostgreSql:
+                if (string.IsNullOrWhiteSpace(connectionString))
+                    throw new InvalidOperationException("Database:Provider is PostgreSql but ConnectionStrings:Coaching is empty.");
+                services.AddDbContext<CoachingDbContext, PostgreSqlCoachingDbContext>(o =>
+                    o.UseNpgsql(connectionString, pg => pg.EnableRetryOnFailure()));
                 break;
             default:
                 var sqlite = SqliteConnectionString(connectionString, contentRoot);
@@ -56,4 +62,10 @@ public sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<Sql
     public SqlServerCoachingDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<SqlServerCoachingDbContext>()
             .UseSqlServer("Server=(localdb)\\design-time;Database=Coaching;Trusted_Connection=True").Options);
+}
+
+public sealed class PostgreSqlDesignTimeFactory : IDesignTimeDbContextFactory<PostgreSqlCoachingDbContext>
+{
+    public PostgreSqlCoachingDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgreSqlCoachingDbContext>().UseNpgsql("Host=localhost;Database=coaching_design_time").Options);
 }

@@ -29,7 +29,7 @@ public static class SummariesRegistration
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(config["Organisation:TimeZone"] ?? new OrganisationOptions().TimeZone, out var zone)
             || !SettingsChecks.IsCron(schedule.Cron)) return;
         var provider = config.GetValue("Database:Provider", DatabaseProvider.Sqlite);
-        var connectionString = provider == DatabaseProvider.SqlServer
+        var connectionString = provider != DatabaseProvider.Sqlite
             ? config.GetConnectionString("Coaching")!
             : DatabaseRegistration.SqliteConnectionString(config.GetConnectionString("Coaching"), config[WebHostDefaults.ContentRootKey] ?? Directory.GetCurrentDirectory());
 
@@ -38,12 +38,20 @@ public static class SummariesRegistration
             // The job store's tables come with the app's migrations (WeeklySummaries); Quartz only checks they are there.
             q.UsePersistentStore(store =>
             {
-                if (provider == DatabaseProvider.SqlServer)
+                switch (provider)
                 {
-                    store.UseSqlServer(connectionString);
-                    store.UseClustering(); // several web nodes: each firing runs on exactly one of them
+                    case DatabaseProvider.SqlServer:
+                        store.UseSqlServer(connectionString);
+                        store.UseClustering(); // several web nodes: each firing runs on exactly one of them
+                        break;
+                    case DatabaseProvider.PostgreSql:
+                        store.UsePostgres(connectionString);
+                        store.UseClustering();
+                        break;
+                    default:
+                        store.UseSqlite(connectionString);
+                        break;
                 }
-                else store.UseSqlite(connectionString);
                 store.UseSystemTextJsonSerializer();
                 store.ConfigureStore(o => o.StoreJobDataAsStrings = true);
             });

@@ -1,0 +1,30 @@
+using Coaching.Tests.Development;
+using Coaching.Tests.Foundation;
+using Coaching.Tests.Infrastructure;
+using Coaching.Tests.Insights;
+using Coaching.Tests.Observations;
+using Coaching.Tests.SignOffs;
+
+namespace Coaching.Tests.PostgreSql;
+
+// The integration tests whose answer depends most on the database, run again, unchanged, on PostgreSQL (the server
+// ./test.sh starts): who may reach whom, what a double tap or a second device leaves behind (revisions, the unique
+// filtered indexes), and the numbers HR reads. Each class inherits every test of the SQLite class it names.
+
+public sealed class AccessOnPostgreSqlTests(PostgreSqlApp app) : AccessTests(app), IClassFixture<PostgreSqlApp>;
+
+public sealed class LoggingAnObservationOnPostgreSqlTests(PostgreSqlApp app) : LoggingAnObservationTests(app), IClassFixture<PostgreSqlApp>;
+
+public sealed class RulesOverHttpOnPostgreSqlTests(PostgreSqlApp app) : RulesOverHttpTests(app), IClassFixture<PostgreSqlApp>;
+
+public sealed class SignOffPagesOnPostgreSqlTests(PostgreSqlApp app) : SignOffPagesTests(app), IClassFixture<PostgreSqlApp>;
+
+public sealed class PlansOnPostgreSqlTests(PostgreSqlApp app) : PlansTests(app), IClassFixture<PostgreSqlApp>;
+
+public sealed class KnownOrganisationOnPostgreSql() : KnownOrganisation(TestDatabase.NewPostgreSql());
+
+public sealed class CoverageGapsCalibrationOnPostgreSqlTests(KnownOrganisationOnPostgreSql org)
+    : CoverageGapsCalibrationTests(org), IClassFixture<KnownOrganisationOnPostgreSql>;
+
+public sealed class SignOffInsightsOnPostgreSqlTests(KnownOrganisationOnPostgreSql org)
+    : SignOffInsightsTests(org), IClassFixture<KnownOrganisationOnPostgreSql>;
