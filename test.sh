@@ -3,6 +3,9 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 scripts/install-test-deps.sh
+# A throwaway PostgreSQL server on loopback for the PostgreSQL and multi-node tests, stopped at the end.
+eval "$(scripts/test-postgres.sh start)"
+trap 'scripts/test-postgres.sh stop "$COACHING_TEST_POSTGRES_DIR"' EXIT
 dotnet tool restore
 dotnet build Coaching.sln --nologo
 # The SQL Server migrations cannot run here; generating their idempotent script still proves they compile and script.

@@ -3,13 +3,15 @@ using Coaching.Tests.Foundation;
 using Coaching.Tests.Infrastructure;
 using Coaching.Tests.Insights;
 using Coaching.Tests.Observations;
+using Coaching.Tests.People;
 using Coaching.Tests.SignOffs;
+using Coaching.Tests.Training;
 
 namespace Coaching.Tests.PostgreSql;
 
 // The integration tests whose answer depends most on the database, run again, unchanged, on PostgreSQL (the server
 // ./test.sh starts): who may reach whom, what a double tap or a second device leaves behind (revisions, the unique
-// filtered indexes), and the numbers HR reads. Each class inherits every test of the SQLite class it names.
+// filtered indexes, the transactions of an import and of a training event), and the numbers HR reads. Each class inherits every test of the SQLite class it names.
 
 public sealed class AccessOnPostgreSqlTests(PostgreSqlApp app) : AccessTests(app), IClassFixture<PostgreSqlApp>;
 
@@ -28,3 +30,10 @@ public sealed class CoverageGapsCalibrationOnPostgreSqlTests(KnownOrganisationOn
 
 public sealed class SignOffInsightsOnPostgreSqlTests(KnownOrganisationOnPostgreSql org)
     : SignOffInsightsTests(org), IClassFixture<KnownOrganisationOnPostgreSql>;
+
+public sealed class ImportingPeopleOnPostgreSqlTests(PostgreSqlApp app) : ImportingPeopleTests(app), IClassFixture<PostgreSqlApp>;
+
+public sealed class TrainingOrganisationOnPostgreSql() : TrainingOrganisation(TestDatabase.NewPostgreSql());
+
+public sealed class TrainingEventsOnPostgreSqlTests(TrainingOrganisationOnPostgreSql org)
+    : TrainingEventsTests(org), IClassFixture<TrainingOrganisationOnPostgreSql>;

@@ -22,6 +22,9 @@ namespace Coaching.Tests.Training;
 /// </summary>
 public class TrainingOrganisation : ArrangedOrganisation<TrainingOrganisation>
 {
+    public TrainingOrganisation() { }
+    protected TrainingOrganisation(TestDatabase database) : base(database) { }
+
     public const string Password = "Training-org-2026";
     public DateOnly HeldOn { get; private set; }
     public int Workshop { get; private set; }

@@ -1,3 +1,4 @@
+using System.Data;
 using System.Security.Claims;
 using System.Text;
 using Coaching.Domain.Organisation;
@@ -69,7 +70,13 @@ public sealed class PeopleImports(CoachingDbContext db, UserManager<AppUser> use
     /// <summary>Applies the valid rows of the upload, all or nothing; a second apply of the same upload changes nothing.</summary>
     public async Task<ApplyOutcome> ApplyAsync(Guid id, ClaimsPrincipal user, CancellationToken ct)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var outcome = await db.InTransactionAsync(IsolationLevel.ReadCommitted, attempt => ApplyInTransactionAsync(id, user, attempt), ct);
+        if (outcome.Refused is null) logger.LogInformation("People import {Id} applied: {Outcome}", id, outcome.Sentence);
+        return outcome;
+    }
+
+    async Task<ApplyOutcome> ApplyInTransactionAsync(Guid id, ClaimsPrincipal user, CancellationToken ct)
+    {
         var now = clock.GetUtcNow().UtcDateTime;
         // Claim the upload first: of two taps on Apply (or two admins), one applies and the other is told it was applied.
         var claimed = await db.PeopleImportUploads.Where(u => u.Id == id && u.AppliedAtUtc == null)
@@ -133,8 +140,6 @@ public sealed class PeopleImports(CoachingDbContext db, UserManager<AppUser> use
         audit.Record(user, "people.import", upload.FileName,
             $"{outcome.Sentence}{(preview.NewTeams.Count > 0 ? $" New teams: {string.Join(", ", preview.NewTeams.Select(t => t.Team))}." : "")}{(preview.NewJobRoles.Count > 0 ? $" New job roles: {string.Join(", ", preview.NewJobRoles)}." : "")}");
         await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        logger.LogInformation("People import {File} applied: {Outcome}", upload.FileName, outcome.Sentence);
         return outcome;
     }
 

@@ -1,3 +1,4 @@
+using System.Data;
 using Coaching.Domain.Time;
 using Coaching.Domain.Training;
 using Coaching.Web.Data;
@@ -64,20 +65,24 @@ public class RecordModel(CoachingDbContext db, TrainingEvents events, AuditTrail
             return Page();
         }
 
-        // Check and insert under one write transaction, so two copies of the same form cannot both pass the check.
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        if (await events.SameEventAsync(recorded, ct) is { } already)
+        // Check and insert under one serializable transaction, so two copies of the same form cannot both pass the check
+        // (on PostgreSQL the second fails to serialize, is retried, and then finds the first).
+        var already = await db.InTransactionAsync(IsolationLevel.Serializable, async attempt =>
+        {
+            if (await events.SameEventAsync(recorded, attempt) is { } id) return id;
+            recorded.RecordedByUserId = EmployeeAccess.UserId(User);
+            recorded.RecordedAtUtc = clock.GetUtcNow().UtcDateTime;
+            db.TrainingEvents.Add(recorded);
+            audit.Record(User, "training.record", recorded.Title,
+                $"{recorded.Format.Label()} on {recorded.HeldOn:yyyy-MM-dd}; {recorded.SkillKeys.Count} skill(s); {recorded.AttendeeIds.Count} attendee(s).");
+            await db.SaveChangesAsync(attempt);
+            return (int?)null;
+        }, ct);
+        if (already is { } existing)
         {
             TempData["Toast"] = "This training event was already recorded.";
-            return Redirect($"/Training/Events/{already}");
+            return Redirect($"/Training/Events/{existing}");
         }
-        recorded.RecordedByUserId = EmployeeAccess.UserId(User);
-        recorded.RecordedAtUtc = clock.GetUtcNow().UtcDateTime;
-        db.TrainingEvents.Add(recorded);
-        audit.Record(User, "training.record", recorded.Title,
-            $"{recorded.Format.Label()} on {recorded.HeldOn:yyyy-MM-dd}; {recorded.SkillKeys.Count} skill(s); {recorded.AttendeeIds.Count} attendee(s).");
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
         TempData["Toast"] = "Training event recorded.";
         return Redirect($"/Training/Events/{recorded.Id}");
     }
