@@ -1,5 +1,4 @@
-using System.Diagnostics;
-using System.Net.Sockets;
+using Coaching.Tests.Infrastructure;
 using Coaching.Tests.Summaries;
 using Coaching.Web.Operations;
 using Microsoft.Data.Sqlite;
@@ -132,32 +131,10 @@ public sealed class OperatorCommandLineTests(SummariesApp app) : IClassFixture<S
         });
 
     /// <summary>The web app started as an operator would (<c>--urls</c>), answering /health, while <paramref name="work"/> runs against it.</summary>
-    async Task ServingAsync(Func<Process, string, Task> work)
+    async Task ServingAsync(Func<AppProcess, string, Task> work)
     {
-        var port = FreePort();
-        var url = $"http://127.0.0.1:{port}";
-        using var server = Start("Development", "--urls", url);
-        var stdout = server.StandardOutput.ReadToEndAsync(); // read as it comes, so a full pipe never blocks the app
-        var stderr = server.StandardError.ReadToEndAsync();
-        try
-        {
-            using var http = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(10) };
-            var until = DateTime.UtcNow.AddSeconds(90);
-            HttpResponseMessage? health = null;
-            while (health is null && DateTime.UtcNow < until && !server.HasExited)
-            {
-                try { health = await http.GetAsync("/health"); }
-                catch (Exception e) when (e is HttpRequestException or TaskCanceledException) { await Task.Delay(250); }
-            }
-            Assert.True(health?.IsSuccessStatusCode, "no answer from /health");
-            await work(server, url);
-        }
-        finally
-        {
-            server.Kill(entireProcessTree: true);
-            await server.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
-            await Task.WhenAll(stdout, stderr).WaitAsync(TimeSpan.FromSeconds(30));
-        }
+        await using var server = await AppProcess.ServeAsync("Development", OnThisDatabase);
+        await work(server, server.Url);
     }
 
     [Fact]
@@ -227,34 +204,11 @@ public sealed class OperatorCommandLineTests(SummariesApp app) : IClassFixture<S
 
     Task<(int Exit, string Output)> RunAsync(string environment, params string[] args) => RunAsync(environment, new Dictionary<string, string>(), args);
 
-    async Task<(int Exit, string Output)> RunAsync(string environment, IReadOnlyDictionary<string, string> settings, params string[] args)
-    {
-        using var process = Start(environment, settings, args);
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(3));
-        return (process.ExitCode, await stdout + await stderr);
-    }
-
     /// <summary>The web project's own build, run from its folder as an operator would, on this test's database.</summary>
-    Process Start(string environment, params string[] args) => Start(environment, new Dictionary<string, string>(), args);
+    Task<(int Exit, string Output)> RunAsync(string environment, IReadOnlyDictionary<string, string> settings, params string[] args) =>
+        AppProcess.RunAsync(environment, OnThisDatabase.Concat(settings).ToDictionary(), args);
 
-    Process Start(string environment, IReadOnlyDictionary<string, string> settings, params string[] args)
-    {
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name; // bin/<Configuration>/net10.0
-        var project = AppContext.BaseDirectory;
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Coaching.Web", "Coaching.Web.csproj"))) { project = Path.Combine(dir.FullName, "Coaching.Web"); break; }
-        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = project, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(Path.Combine(project, "bin", configuration, "net10.0", "Coaching.Web.dll"));
-        foreach (var a in args) info.ArgumentList.Add(a);
-        info.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
-        info.Environment["ConnectionStrings__Coaching"] = $"Data Source={database}";
-        info.Environment["Summaries__Schedule__Enabled"] = "false";
-        info.Environment["Logging__LogLevel__Default"] = "Warning";
-        foreach (var (key, value) in settings) info.Environment[key] = value;
-        return Process.Start(info)!;
-    }
+    Dictionary<string, string> OnThisDatabase => new() { ["ConnectionStrings__Coaching"] = $"Data Source={database}" };
 
     async Task<long> GeneratedManagersAsync()
     {
@@ -265,13 +219,6 @@ public sealed class OperatorCommandLineTests(SummariesApp app) : IClassFixture<S
         command.CommandText = "SELECT COUNT(*) FROM AspNetUsers WHERE NormalizedEmail LIKE '%@' || $domain";
         command.Parameters.AddWithValue("$domain", DemoOrganisationGenerator.ManagerEmailDomain.ToUpperInvariant());
         return (long)(await command.ExecuteScalarAsync())!;
-    }
-
-    static int FreePort()
-    {
-        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public void Dispose()

@@ -53,7 +53,7 @@ public sealed class SmtpServer : IDisposable
     }
 
     /// <summary>A message is being received and not yet accepted.</summary>
-    public bool IsReceiving => File.Exists(Path.Combine(Folder, "inflight"));
+    public bool IsReceiving => Directory.EnumerateFiles(Folder, "inflight-*").Any();
 
     public void Refuse(params string[] recipients) => File.WriteAllLines(Path.Combine(Folder, "refuse.txt"), recipients);
 

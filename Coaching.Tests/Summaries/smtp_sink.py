@@ -4,7 +4,7 @@ Stores every accepted message as an .eml file in <folder>/messages. Refuses (550
 one per line, in <folder>/refuse.txt, read at each RCPT so a test can change it while the server runs.
 Answers every RCPT with the reply code in <folder>/reply.txt (e.g. 451), if present.
 Appends each RCPT address to <folder>/rcpt.log, so a test can count delivery attempts.
-Takes <folder>/delay.txt seconds (if present) before accepting each message, with <folder>/inflight present meanwhile,
+Takes <folder>/delay.txt seconds (if present) before accepting each message, with a <folder>/inflight-* file present meanwhile,
 so a test can stop a sender in the middle of a message.
 Prints READY once listening; runs until killed or stdin closes.
 """
@@ -43,7 +43,8 @@ class Sink:
     async def handle_DATA(self, server, session, envelope):
         delay_file = os.path.join(self.folder, "delay.txt")
         if os.path.exists(delay_file):
-            inflight = os.path.join(self.folder, "inflight")
+            # One marker per message: several senders (web nodes) may be mid-message at once.
+            inflight = os.path.join(self.folder, "inflight-" + uuid.uuid4().hex)
             open(inflight, "w").close()
             with open(delay_file, encoding="utf-8") as f:
                 await asyncio.sleep(float(f.read().strip() or "0"))

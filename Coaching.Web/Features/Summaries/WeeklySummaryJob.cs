@@ -14,6 +14,8 @@ public sealed class WeeklySummaryJob(SummaryDeliveries deliveries, TimeProvider 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken ct)
     {
         var week = IsoWeek.Of(OrganisationClock.Today(clock.GetUtcNow().UtcDateTime, org.Value.Zone)).Previous;
+        // Which node took the firing (Quartz clustered gives each firing to one node): operators read it in the logs.
+        logger.LogInformation("Weekly summaries {Week}: batch started on this node", week);
         var counts = await deliveries.RunAsync(new DeliveryScope(week), null, ct);
         logger.LogInformation("Weekly summaries {Week}: {Sent} sent, {Failed} failed, {Skipped} skipped, {Pending} pending of {Total}",
             week, counts.Sent, counts.Failed, counts.Skipped, counts.Pending, counts.Total);
