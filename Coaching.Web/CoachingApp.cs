@@ -57,7 +57,7 @@ public static class CoachingApp
             o.ValidationInterval = config.GetValue("Identity:SecurityStampValidationInterval", TimeSpan.FromMinutes(1)));
         services.AddSingleton<SignInLimits>();
 
-        services.AddDataProtection().SetApplicationName("Coaching").PersistKeysToDbContext<CoachingDbContext>();
+        services.AddKeyRing(config);
 
         services.AddAntiforgery(o =>
         {
