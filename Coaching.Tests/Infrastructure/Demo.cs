@@ -43,8 +43,16 @@ public sealed class ObservationPost
         fields["Form.EmployeeId"] = person.Id.ToString();
         fields["Form.RubricVersionId"] = person.RubricVersionId.ToString();
         fields["Form.Revision"] = revision.ToString();
-        fields["Form.ObservedAt"] = DateTime.UtcNow.AddMinutes(-10).ToString("yyyy-MM-ddTHH:mm");
+        fields["Form.ObservedAt"] = TodayJustNow().ToString("yyyy-MM-ddTHH:mm");
         for (var i = 0; i < person.SkillIds.Length; i++) fields[$"Form.Ratings[{i}].SkillId"] = person.SkillIds[i].ToString();
+    }
+
+    /// <summary>A few minutes ago in the organisation's time (the form's), but never yesterday: the tests ask for "Observed today".</summary>
+    static DateTime TodayJustNow()
+    {
+        var now = TimeZoneInfo.ConvertTimeBySystemTimeZoneId(DateTime.UtcNow, new Coaching.Web.Infrastructure.OrganisationOptions().TimeZone);
+        var earlier = now.AddMinutes(-10);
+        return earlier.Date == now.Date ? earlier : now.Date;
     }
 
     public ObservationPost Rate(int index, int level) { fields[$"Form.Ratings[{index}].Level"] = level.ToString(); return this; }

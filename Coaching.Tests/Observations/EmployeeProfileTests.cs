@@ -11,9 +11,16 @@ public class EmployeeProfileTests(CoachingFactory factory) : IClassFixture<Coach
     {
         var manager = await Browser.SignedInAsync(factory, "manager3@demo.local");
         var lucy = await factory.PersonAsync("Lucy Chen");
-        for (var day = 7; day >= 1; day--)
-            await manager.PostAsync("/Observations/Log?handler=Submit", new ObservationPost(lucy).Rate(0, 1 + day % 4)
-                .Set("Form.ObservedAt", DateTime.UtcNow.AddDays(-day).ToString("yyyy-MM-ddTHH:mm")).Set("Form.Context", $"History check {day}").Fields, htmx: true);
+        // Seven observations newer than anything Lucy has (the demo's fall in working hours on past days, so spacing them
+        // by whole days would interleave them at some times of day), the first the newest.
+        var latest = await factory.WithDbAsync(db => db.Observations.Where(o => o.EmployeeId == lucy.Id).MaxAsync(o => (DateTime?)o.ObservedAtUtc)) ?? DateTime.UtcNow.AddDays(-30);
+        var step = (DateTime.UtcNow - latest) / 8;
+        Assert.True(step > TimeSpan.FromMinutes(2), $"Lucy was observed too recently ({latest:u}) to fit seven observations after");
+        var zone = new Coaching.Web.Infrastructure.OrganisationOptions().Zone;
+        for (var check = 7; check >= 1; check--)
+            await manager.PostAsync("/Observations/Log?handler=Submit", new ObservationPost(lucy).Rate(0, 1 + check % 4)
+                .Set("Form.ObservedAt", TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow - step * check, zone).ToString("yyyy-MM-ddTHH:mm"))
+                .Set("Form.Context", $"History check {check}").Fields, htmx: true);
         var total = await factory.WithDbAsync(db => db.Observations.CountAsync(o => o.EmployeeId == lucy.Id && o.Status == Coaching.Domain.Observations.ObservationStatus.Submitted));
 
         var profile = await manager.GetDocumentAsync($"/People/{lucy.Id}");

@@ -6,6 +6,7 @@ public static class OperationsRegistration
     public static IServiceCollection AddOperations(this IServiceCollection services)
     {
         services.AddScoped<CreateAdminCommand>();
+        services.AddScoped<DatabaseCopyCommand>();
         services.AddScoped<SendSummariesCommand>();
         services.AddScoped<DemoOrganisationGenerator>();
         services.AddScoped<AutosaveBenchmark>();

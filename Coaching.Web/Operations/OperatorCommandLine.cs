@@ -45,6 +45,8 @@ public static class OperatorCommandLine
         var root = new RootCommand("Coaching operator commands. With no command (or only ASP.NET options such as --urls) the web app starts instead.");
         root.Subcommands.Add(Noun("accounts", "Accounts of the people who sign in.",
             CreateAdminCommand.Command(services)));
+        root.Subcommands.Add(Noun("database", "The app's database.",
+            DatabaseCopyCommand.Command(services)));
         root.Subcommands.Add(Noun("summaries", "Weekly development summaries.",
             SendSummariesCommand.Command(services)));
         root.Subcommands.Add(Noun("demo", "Demonstration data (Development only, unless --force).",
