@@ -13,8 +13,6 @@ namespace Coaching.Web.Infrastructure;
 /// </summary>
 public static class PageWeight
 {
-    public static readonly TimeSpan FingerprintedFor = TimeSpan.FromDays(365);
-
     public static IServiceCollection AddPageWeight(this IServiceCollection services)
     {
         services.AddResponseCompression(o =>
