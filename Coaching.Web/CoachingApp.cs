@@ -113,13 +113,13 @@ public static class CoachingApp
         }
         app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
         app.UseResponseCompression();
-        app.UseStaticFiles(PageWeight.StaticFiles);
+        app.MapPageAssets();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealthProbes();
         app.MapTelemetry();
-        app.MapRazorPages();
+        app.MapRazorPages().WithStaticAssets();
         return app;
     }
 

@@ -7,6 +7,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     Args = args,
     WebRootPath = CoachingApp.FindWebRoot(AppContext.BaseDirectory, Directory.GetCurrentDirectory()),
 });
+builder.UseBuiltStaticAssets();
 builder.AddCoaching();
 var app = builder.Build();
 if (SettingsChecks.Problems(app.Services) is { } problems)

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.StaticAssets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -62,13 +63,23 @@ public class AccessTests(CoachingFactory factory) : IClassFixture<CoachingFactor
     }
 
     [Fact]
-    public async Task Nothing_but_pages_and_the_health_check_answers_requests()
+    public async Task Nothing_but_pages_the_health_check_and_the_web_roots_files_answers_requests()
     {
-        var endpoints = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>();
+        var endpoints = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
+        var webRoot = factory.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.IWebHostEnvironment>().WebRootPath;
 
-        var notPages = endpoints.Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is null).Select(e => e.RoutePattern.RawText).ToList();
+        var files = endpoints.Where(e => e.Metadata.GetMetadata<StaticAssetDescriptor>() is not null).ToList();
+        var notPages = endpoints.Except(files).Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is null).Select(e => e.RoutePattern.RawText).ToList();
 
         Assert.Equal(["/health", "/health/live", "/health/ready"], notPages);
+        // The static files (MapStaticAssets, anonymous) are the web root's files, or their compressed copies, read-only.
+        Assert.NotEmpty(files);
+        Assert.All(files, e =>
+        {
+            var file = e.Metadata.GetMetadata<StaticAssetDescriptor>()!.AssetPath;
+            Assert.True(File.Exists(Path.Combine(webRoot, file)) || File.Exists(Path.Combine(webRoot, Path.ChangeExtension(file, null))) && (file.EndsWith(".br") || file.EndsWith(".gz")), file);
+            Assert.Subset(new HashSet<string> { "GET", "HEAD" }, e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.ToHashSet());
+        });
     }
 
     /// <summary>

@@ -9,7 +9,7 @@ namespace Coaching.Web.Operations;
 
 /// <summary>
 /// <c>bench page-weight --url URL</c>: what a manager's browser downloads on a first visit to My team and on the next
-/// page: the HTML and every stylesheet and script it links, as sent over the wire (asking for Brotli or gzip as a
+/// page: the HTML and every stylesheet, script and icon it links, as sent over the wire (asking for Brotli or gzip as a
 /// browser does), against the target of 100 KB for the first page. Assets answered with a year-long immutable cache are
 /// not fetched again on the next page.
 /// </summary>
@@ -66,5 +66,5 @@ public sealed partial class PageWeightBenchmark : Operation
         return new(path, bytes.LongLength, plain.Length, encoding, immutable, Encoding.UTF8.GetString(plain.ToArray()));
     }
 
-    [GeneratedRegex("<(?:link[^>]+rel=\"stylesheet\"[^>]+href|script[^>]+src)=\"(?<href>/[^\"]+)\"")] private static partial Regex AssetLink();
+    [GeneratedRegex("<(?:link[^>]+rel=\"(?:stylesheet|icon)\"[^>]+href|script[^>]+src)=\"(?<href>/[^\"]+)\"")] private static partial Regex AssetLink();
 }
