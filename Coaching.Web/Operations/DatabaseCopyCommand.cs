@@ -99,11 +99,15 @@ public sealed class DatabaseCopyCommand(CoachingDbContext target) : Operation
 
     static readonly System.Reflection.MethodInfo Property = typeof(EF).GetMethod(nameof(EF.Property))!;
     static readonly System.Reflection.MethodInfo Set = typeof(DbContext).GetMethods().Single(m => m.Name == nameof(DbContext.Set) && m.GetParameters().Length == 0);
+    static readonly System.Reflection.MethodInfo SharedSet = typeof(DbContext).GetMethods().Single(m => m.Name == nameof(DbContext.Set) && m.GetParameters().Length == 1);
 
     /// <summary><c>source.Set&lt;T&gt;().AsNoTracking().Select(e => new object[] { EF.Property&lt;X&gt;(e, "A"), … })</c> for an entity type known at run time.</summary>
     static IQueryable<object?[]> Rows(DbContext source, IEntityType type, IReadOnlyList<IProperty> properties)
     {
-        var set = (IQueryable)Set.MakeGenericMethod(type.ClrType).Invoke(source, null)!;
+        // A join table of a many-to-many is a shared-type entity (a property bag), reached by its name.
+        var set = (IQueryable)(type.HasSharedClrType
+            ? SharedSet.MakeGenericMethod(type.ClrType).Invoke(source, [type.Name])
+            : Set.MakeGenericMethod(type.ClrType).Invoke(source, null))!;
         var row = Expression.Parameter(type.ClrType, "row");
         var values = Expression.NewArrayInit(typeof(object), properties.Select(p =>
             Expression.Convert(Expression.Call(Property.MakeGenericMethod(p.ClrType), row, Expression.Constant(p.Name)), typeof(object))));
