@@ -40,7 +40,8 @@ public sealed class SeveralNodes : IAsyncDisposable
             ["Summaries__Outbox"] = outbox,
             // Everyone reachable gets a summary, whatever the random demo data put in the week.
             ["Summaries__QuietWeeks"] = "AlwaysSend",
-            ["Summaries__ClaimTimeout"] = "00:00:10",
+            // Well past the SMTP timeout: a claim must outlast a send in progress, or another node takes the row over mid-send.
+            ["Summaries__ClaimTimeout"] = "00:00:30",
             ["Summaries__Schedule__Enabled"] = scheduled ? "true" : "false",
             ["Summaries__Schedule__Cron"] = "0/5 * * * * ?",
             ["Summaries__Schedule__RetryEvery"] = "00:00:05",
