@@ -49,6 +49,32 @@ public sealed class InsightsQueries(CoachingDbContext db, Rubrics.PublishedRubri
     public IQueryable<EmployeeSkillCount> CoverageCells(InsightsScope s) =>
         SubmittedIn(s).GroupBy(r => new { r.EmployeeId, r.SkillKey }).Select(g => new EmployeeSkillCount(g.Key.EmployeeId, g.Key.SkillKey, g.Count()));
 
+    /// <summary>
+    /// Ratings in the period per team and skill, summed from the rollups: whole local months read month rows, the
+    /// part-months at either end read day rows. Equal to <see cref="CoverageCells"/> summed per team when the scope is whole teams.
+    /// </summary>
+    public async Task<Dictionary<(int TeamId, Guid SkillKey), int>> RolledUpCellsAsync(InsightsScope s, CancellationToken ct)
+    {
+        var ranges = RollupRanges.Of(s.Period.From, s.Period.To);
+        var rows = new List<IQueryable<RatingRollup>>();
+        if (ranges.FirstMonth is { } firstMonth && ranges.EndMonth is { } endMonth)
+            rows.Add(db.RatingRollups.Where(r => r.Span == RollupSpan.Month && r.Start >= firstMonth && r.Start < endMonth));
+        foreach (var (from, to) in ranges.Days)
+            rows.Add(db.RatingRollups.Where(r => r.Span == RollupSpan.Day && r.Start >= from && r.Start <= to));
+        var teamIds = s.Teams.Select(t => t.Id).ToList();
+        var cells = new Dictionary<(int, Guid), int>();
+        foreach (var query in rows)
+        {
+            // The whole organisation reads every team's rows; a narrower scope names its teams.
+            var scoped = s.IsFiltered ? query.Where(r => teamIds.Contains(r.TeamId)) : query;
+            var sums = await scoped.GroupBy(r => new { r.TeamId, r.SkillKey }).Select(g => new { g.Key.TeamId, g.Key.SkillKey, Count = g.Sum(r => r.Ratings) }).ToListAsync(ct);
+            foreach (var c in sums) cells[(c.TeamId, c.SkillKey)] = cells.GetValueOrDefault((c.TeamId, c.SkillKey)) + c.Count;
+        }
+        // A row can fall back to zero (an amendment moved its rating away); no rating, no cell, as when counting ratings.
+        foreach (var empty in cells.Where(c => c.Value == 0).Select(c => c.Key).ToList()) cells.Remove(empty);
+        return cells;
+    }
+
     async Task<List<(int Id, string Name, List<SkillColumn> Skills)>> RubricsAsync(int? rubricId, CancellationToken ct)
     {
         var rubrics = await db.Rubrics.Where(r => r.CurrentVersionId != null && (rubricId == null || r.Id == rubricId))
@@ -64,13 +90,19 @@ public sealed class InsightsQueries(CoachingDbContext db, Rubrics.PublishedRubri
         var employees = await s.Employees.Select(e => new { e.Id, e.TeamId, e.IsActive, RubricId = e.JobRole!.DefaultRubricId }).ToListAsync(ct);
         var teamOf = employees.ToDictionary(e => e.Id, e => e.TeamId);
 
-        // employee × skill counts (tens of thousands of rows for a year of a 5,000-person organisation), summed per team here.
-        var cells = await CoverageCells(s).ToListAsync(ct);
-        var byTeamSkill = new Dictionary<(int, Guid), int>();
-        foreach (var c in cells)
+        var byTeamSkill = s.IsWholeTeams ? await RolledUpCellsAsync(s, ct) : new Dictionary<(int, Guid), int>();
+        var ratingCount = byTeamSkill.Values.Sum();
+        if (!s.IsWholeTeams)
         {
-            if (!teamOf.TryGetValue(c.EmployeeId, out var team)) continue;
-            byTeamSkill[(team, c.SkillKey)] = byTeamSkill.GetValueOrDefault((team, c.SkillKey)) + c.Count;
+            // A job-role filter (or an access rule by person) cuts across teams: count the ratings themselves, employee × skill
+            // (tens of thousands of rows for a year of a 5,000-person organisation), summed per team here.
+            var cells = await CoverageCells(s).ToListAsync(ct);
+            foreach (var c in cells)
+            {
+                if (!teamOf.TryGetValue(c.EmployeeId, out var team)) continue;
+                byTeamSkill[(team, c.SkillKey)] = byTeamSkill.GetValueOrDefault((team, c.SkillKey)) + c.Count;
+            }
+            ratingCount = cells.Sum(c => c.Count);
         }
 
         var teamsById = s.Teams.ToDictionary(t => t.Id);
@@ -118,7 +150,7 @@ public sealed class InsightsQueries(CoachingDbContext db, Rubrics.PublishedRubri
                 CoverageRules.Median(days), active.Count - days.Count, count, managerCount, CoverageRules.PerManager(count, managerCount));
         }).OrderBy(t => t.Share ?? 2).ThenBy(t => t.Team).ToList();
 
-        return new CoverageReport(matrices, teams, never, cells.Sum(c => c.Count));
+        return new CoverageReport(matrices, teams, never, ratingCount);
     }
 
     /// <summary>The people behind one heat-map cell; null when the team is outside the scope (tampered or unknown).</summary>
