@@ -19,24 +19,41 @@ public class RatingRollup
     public int Ratings { get; set; }
 }
 
-/// <summary>The stretches of a period that rollup rows answer exactly: whole months inside it, single days at its ends.</summary>
-public sealed record RollupRanges(DateOnly? FirstMonth, DateOnly? EndMonth, IReadOnlyList<(DateOnly From, DateOnly To)> Days)
+/// <summary>One range of rollup rows to add (<see cref="Sign"/> +1) or take away (-1); <see cref="From"/> and <see cref="To"/> are row starts, both included.</summary>
+public sealed record RollupRead(RollupSpan Span, DateOnly From, DateOnly To, int Sign);
+
+/// <summary>Which rollup rows add up to the ratings of a period of whole local days.</summary>
+public static class RollupRanges
 {
-    /// <summary>The rows of this rollup's span that count a rating observed on the local day <paramref name="day"/>.</summary>
     public static DateOnly MonthOf(DateOnly day) => new(day.Year, day.Month, 1);
 
     /// <summary>
-    /// Splits the whole local days <paramref name="from"/>..<paramref name="to"/> (both included) into whole months
-    /// [<see cref="FirstMonth"/>, <see cref="EndMonth"/>) and day ranges (both ends included) for what is left over.
+    /// The reads whose signed sum counts exactly the days <paramref name="from"/>..<paramref name="to"/> (both included),
+    /// with as few rows as it can: a month the period covers wholly is one row; a month it covers for more than half is
+    /// the month's row less the days outside the period (for a period ending today those are days to come, with no rows);
+    /// a month it covers for less than half is its days.
     /// </summary>
-    public static RollupRanges Of(DateOnly from, DateOnly to)
+    public static IReadOnlyList<RollupRead> Of(DateOnly from, DateOnly to)
     {
-        var firstMonth = from.Day == 1 ? from : MonthOf(from).AddMonths(1);
-        var endMonth = MonthOf(to.AddDays(1)); // the month after the last whole one
-        if (firstMonth >= endMonth) return new(null, null, [(from, to)]);
-        var days = new List<(DateOnly, DateOnly)>();
-        if (from < firstMonth) days.Add((from, firstMonth.AddDays(-1)));
-        if (endMonth <= to) days.Add((endMonth, to));
-        return new(firstMonth, endMonth, days);
+        var reads = new List<RollupRead>();
+        DateOnly? monthsFrom = null, monthsTo = null;
+        for (var month = MonthOf(from); month <= to; month = month.AddMonths(1))
+        {
+            var last = month.AddMonths(1).AddDays(-1);
+            var (inFrom, inTo) = (from > month ? from : month, to < last ? to : last);
+            var inside = inTo.DayNumber - inFrom.DayNumber + 1;
+            var length = last.DayNumber - month.DayNumber + 1;
+            if (inside * 2 <= length && inside < length)
+            {
+                reads.Add(new(RollupSpan.Day, inFrom, inTo, +1));
+                continue;
+            }
+            monthsFrom ??= month;
+            monthsTo = month;
+            if (inFrom > month) reads.Add(new(RollupSpan.Day, month, inFrom.AddDays(-1), -1));
+            if (inTo < last) reads.Add(new(RollupSpan.Day, inTo.AddDays(1), last, -1));
+        }
+        if (monthsFrom is { } first && monthsTo is { } end) reads.Insert(0, new(RollupSpan.Month, first, end, +1));
+        return reads;
     }
 }
