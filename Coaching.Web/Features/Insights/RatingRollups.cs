@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Diagnostics;
 using Coaching.Domain.Insights;
 using Coaching.Domain.Observations;
 using Coaching.Domain.Organisation;
@@ -159,8 +160,9 @@ public sealed class RatingRollups
         var zone = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Infrastructure.OrganisationOptions>>().Value.Zone;
         try
         {
+            var watch = Stopwatch.StartNew();
             var rows = await RebuildAsync(db, zone, CancellationToken.None);
-            app.Logger.LogInformation("Counted the submitted ratings into {Rows} insights rollup rows.", rows);
+            app.Logger.LogInformation("Counted the submitted ratings into {Rows} insights rollup rows in {Seconds:F1} s (once, after the upgrade that added them).", rows, watch.Elapsed.TotalSeconds);
         }
         catch (Exception e) when (e is DbException or DbUpdateException)
         {
@@ -218,15 +220,16 @@ public sealed class RatingRollups
     }
 
     /// <summary>
-    /// Inserts rows with plain multi-row INSERT statements, outside change tracking (the save that called it has already
-    /// been tracked and saved). Names and parameter types come from the model, so it reads the same on every provider.
+    /// Inserts rows with one prepared single-row INSERT, outside change tracking (the save that called it has already
+    /// been tracked and saved), in the context's transaction. Names and parameter types come from the model, so it is
+    /// the same statement on every provider; each value goes through its property's mapping as a tracked save's would
+    /// (the enum as a number, a Guid and a date as SQLite's text).
     /// </summary>
     sealed class RowWriter
     {
-        const int RowsPerStatement = 100;
         readonly CoachingDbContext db;
         readonly string insert;
-        readonly IProperty[] properties;
+        readonly RelationalTypeMapping[] mappings;
 
         public RowWriter(CoachingDbContext db)
         {
@@ -234,38 +237,35 @@ public sealed class RatingRollups
             var entity = db.Model.FindEntityType(typeof(RatingRollup))!;
             var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
             var sql = db.GetService<ISqlGenerationHelper>();
-            properties = [.. new[] { nameof(RatingRollup.Span), nameof(RatingRollup.Start), nameof(RatingRollup.TeamId), nameof(RatingRollup.SkillKey), nameof(RatingRollup.Ratings) }
-                .Select(name => entity.FindProperty(name)!)];
-            insert = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", properties.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!)))}) VALUES ";
+            var properties = new[] { nameof(RatingRollup.Span), nameof(RatingRollup.Start), nameof(RatingRollup.TeamId), nameof(RatingRollup.SkillKey), nameof(RatingRollup.Ratings) }
+                .Select(name => entity.FindProperty(name)!).ToArray();
+            mappings = [.. properties.Select(p => (RelationalTypeMapping)p.GetTypeMapping())];
+            insert = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", properties.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!)))}) " +
+                     $"VALUES ({string.Join(", ", properties.Select((_, i) => sql.GenerateParameterNamePlaceholder($"p{i}")))})";
         }
 
         public async Task<int> InsertAsync(IEnumerable<RatingRollup> rows, CancellationToken ct)
         {
-            var written = 0;
-            foreach (var chunk in rows.Chunk(RowsPerStatement))
+            await db.Database.OpenConnectionAsync(ct);
+            try
             {
                 await using var command = db.Database.GetDbConnection().CreateCommand();
-                var values = new List<string>();
-                var parameters = new List<DbParameter>();
-                foreach (var row in chunk)
+                command.CommandText = insert;
+                command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+                var written = 0;
+                foreach (var row in rows)
                 {
-                    object?[] fields = [row.Span, row.Start, row.TeamId, row.SkillKey, row.Ratings];
-                    var names = new List<string>();
-                    for (var i = 0; i < properties.Length; i++)
-                    {
-                        var name = $"p{parameters.Count}";
-                        var mapping = (RelationalTypeMapping)properties[i].GetTypeMapping();
-                        // The property's own mapping converts the value as a tracked save would (the enum as a number, a Guid as SQLite's text).
-                        parameters.Add(mapping.CreateParameter(command, name, fields[i], nullable: false));
-                        names.Add("{" + (parameters.Count - 1) + "}");
-                    }
-                    values.Add($"({string.Join(", ", names)})");
+                    object[] fields = [row.Span, row.Start, row.TeamId, row.SkillKey, row.Ratings];
+                    command.Parameters.Clear();
+                    for (var i = 0; i < fields.Length; i++) command.Parameters.Add(mappings[i].CreateParameter(command, $"p{i}", fields[i], nullable: false));
+                    written += await command.ExecuteNonQueryAsync(ct);
                 }
-                // Only the model's names and parameter placeholders are in the text; every value is a parameter.
-                var statement = insert + string.Join(", ", values);
-                written += await db.Database.ExecuteSqlRawAsync(statement, parameters, ct);
+                return written;
             }
-            return written;
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
         }
     }
 }
