@@ -8,6 +8,7 @@ using Coaching.Domain.Training;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Coaching.Web.Data;
 
@@ -55,6 +56,45 @@ public abstract class CoachingDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<TrainingAssignment> TrainingAssignments => Set<TrainingAssignment>();
     public DbSet<TrainingEvent> TrainingEvents => Set<TrainingEvent>();
     public DbSet<TenureBandSettings> TenureBandSettings => Set<TenureBandSettings>();
+    public DbSet<Coaching.Domain.Insights.RatingRollup> RatingRollups => Set<Coaching.Domain.Insights.RatingRollup>();
+
+    /// <summary>
+    /// Saves, and keeps the insights rollups in step in the same transaction when the save touches submitted ratings or
+    /// moves someone to another team (<see cref="Features.Insights.RatingRollups"/>): every writer that goes through EF is covered here.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var rollups = Features.Insights.RatingRollups.Noted(this);
+        if (rollups.IsEmpty) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var zone = OrganisationZone();
+        if (Database.CurrentTransaction is not null)
+        {
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await rollups.ApplyAsync(this, zone, cancellationToken);
+            return saved;
+        }
+        // Changes are accepted only after the commit, so a retrying execution strategy (SQL Server) can run it all again.
+        var count = await Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+        {
+            await using var transaction = await Database.BeginTransactionAsync(ct);
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, ct);
+            await rollups.ApplyAsync(this, zone, ct);
+            await transaction.CommitAsync(ct);
+            return saved;
+        }, cancellationToken);
+        if (acceptAllChangesOnSuccess) ChangeTracker.AcceptAllChanges();
+        return count;
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) => SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    /// <summary>The organisation's time zone (rollup days are its local days); UTC for a context made outside the app (design time).</summary>
+    TimeZoneInfo OrganisationZone() =>
+        this.GetInfrastructure().GetService(typeof(IDbContextOptions)) is IDbContextOptions options
+        && options.FindExtension<Microsoft.EntityFrameworkCore.Infrastructure.CoreOptionsExtension>()?.ApplicationServiceProvider
+            ?.GetService(typeof(Microsoft.Extensions.Options.IOptions<Infrastructure.OrganisationOptions>)) is Microsoft.Extensions.Options.IOptions<Infrastructure.OrganisationOptions> org
+            ? org.Value.Zone
+            : TimeZoneInfo.Utc;
 
     protected override void OnModelCreating(ModelBuilder b)
     {

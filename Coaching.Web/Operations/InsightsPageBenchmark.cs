@@ -28,11 +28,11 @@ public sealed partial class InsightsPageBenchmark : Operation
 
         Out.WriteLine($"Pages over HTTP against {url}, signed in as hr@demo.local; median and p90 of {runs} runs after one warm-up");
         var coverage = await Time("/Insights/Coverage?period=365", htmx: false);
-        Print("Coverage, 365 days, whole organisation (full page)", coverage, 500);
+        Print("Coverage, 365 days, whole organisation (full page)", coverage, 150);
         var cell = Cells().Matches(coverage.Html).Select(m => (Path: WebUtility.HtmlDecode(m.Groups[1].Value), Count: int.Parse(m.Groups[2].Value)))
             .OrderByDescending(c => c.Count).FirstOrDefault();
         if (cell.Path is null) { Error.WriteLine("No heat-map cell found on the coverage page."); return 1; }
-        Print($"Drill-down into the busiest cell ({cell.Count} ratings, htmx partial)", await Time(cell.Path, htmx: true), 100);
+        Print($"Drill-down into the busiest cell ({cell.Count} ratings, htmx partial)", await Time(cell.Path, htmx: true), 50);
         Print("Skill gaps (full page)", await Time("/Insights/Gaps", htmx: false), null);
         Print("Rater calibration, 365 days (full page)", await Time("/Insights/Calibration?period=365", htmx: false), null);
         return 0;

@@ -10,7 +10,7 @@ namespace Coaching.Web.Operations;
 /// <summary>
 /// <c>bench insights-queries [--runs 7]</c>: times the coverage dashboard's data work for 365 days and the whole organisation,
 /// a heat-map drill-down, gaps and calibration (median of several runs, each on a fresh DbContext as a request would be),
-/// and prints SQLite's query plan of the heaviest query. scripts/bench-insights.sh adds the pages' timings over HTTP (bench insights).
+/// and prints SQLite's query plan of the heaviest query (the coverage heat map's read of the rollups' month rows). scripts/bench-insights.sh adds the pages' timings over HTTP (bench insights).
 /// </summary>
 public sealed class InsightsQueriesBenchmark(IServiceProvider services) : Operation
 {
@@ -64,8 +64,10 @@ public sealed class InsightsQueriesBenchmark(IServiceProvider services) : Operat
             var db = scope.ServiceProvider.GetRequiredService<CoachingDbContext>();
             var scopes = scope.ServiceProvider.GetRequiredService<InsightsScopes>();
             var (s, _) = scopes.Resolve(hr, filter, await scopes.OptionsAsync(hr, ct));
-            await using var command = scope.ServiceProvider.GetRequiredService<InsightsQueries>().CoverageCells(s!).CreateDbCommand();
-            Out.WriteLine("Heaviest query (ratings per employee and skill in the period):");
+            var reads = scope.ServiceProvider.GetRequiredService<InsightsQueries>().RolledUpReads(s!).ToList();
+            Out.WriteLine($"Coverage reads {reads.Count} ranges of rollup rows ({string.Join(", ", Coaching.Domain.Insights.RollupRanges.Of(s!.Period.From, s.Period.To).Select(r => $"{(r.Sign > 0 ? "+" : "-")}{r.Span} {r.From:yyyy-MM-dd}..{r.To:yyyy-MM-dd}"))})");
+            await using var command = reads[0].Query.CreateDbCommand();
+            Out.WriteLine("Heaviest query (the rollups' month rows, per team and skill):");
             Out.WriteLine(command.CommandText);
             if (db.Database.IsSqlite())
             {

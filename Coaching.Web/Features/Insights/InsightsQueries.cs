@@ -49,6 +49,40 @@ public sealed class InsightsQueries(CoachingDbContext db, Rubrics.PublishedRubri
     public IQueryable<EmployeeSkillCount> CoverageCells(InsightsScope s) =>
         SubmittedIn(s).GroupBy(r => new { r.EmployeeId, r.SkillKey }).Select(g => new EmployeeSkillCount(g.Key.EmployeeId, g.Key.SkillKey, g.Count()));
 
+    public sealed record TeamSkillCount(int TeamId, Guid SkillKey, int Count);
+
+    /// <summary>
+    /// The rollup reads that count the period's ratings per team and skill (<see cref="RollupRanges.Of"/>): whole local
+    /// months read month rows, the part-months at either end day rows, each grouped per team and skill in the database.
+    /// </summary>
+    public IEnumerable<(IQueryable<TeamSkillCount> Query, int Sign)> RolledUpReads(InsightsScope s)
+    {
+        var teamIds = s.Teams.Select(t => t.Id).ToList();
+        foreach (var read in RollupRanges.Of(s.Period.From, s.Period.To))
+        {
+            var (span, from, to) = (read.Span, read.From, read.To);
+            var rows = db.RatingRollups.Where(r => r.Span == span && r.Start >= from && r.Start <= to);
+            // The whole organisation reads every team's rows; a narrower scope names its teams.
+            if (s.IsFiltered) rows = rows.Where(r => teamIds.Contains(r.TeamId));
+            yield return (rows.GroupBy(r => new { r.TeamId, r.SkillKey }).Select(g => new TeamSkillCount(g.Key.TeamId, g.Key.SkillKey, g.Sum(r => r.Ratings))), read.Sign);
+        }
+    }
+
+    /// <summary>
+    /// Ratings in the period per team and skill, summed from the rollups. Equal to <see cref="CoverageCells"/> summed per
+    /// team when the scope is whole teams (<see cref="InsightsScope.IsWholeTeams"/>); tests hold it to that.
+    /// </summary>
+    public async Task<Dictionary<(int TeamId, Guid SkillKey), int>> RolledUpCellsAsync(InsightsScope s, CancellationToken ct)
+    {
+        var cells = new Dictionary<(int, Guid), int>();
+        foreach (var (query, sign) in RolledUpReads(s))
+            foreach (var c in await query.ToListAsync(ct))
+                cells[(c.TeamId, c.SkillKey)] = cells.GetValueOrDefault((c.TeamId, c.SkillKey)) + sign * c.Count;
+        // A row can fall back to zero (an amendment moved its rating away); no rating, no cell, as when counting ratings.
+        foreach (var empty in cells.Where(c => c.Value == 0).Select(c => c.Key).ToList()) cells.Remove(empty);
+        return cells;
+    }
+
     async Task<List<(int Id, string Name, List<SkillColumn> Skills)>> RubricsAsync(int? rubricId, CancellationToken ct)
     {
         var rubrics = await db.Rubrics.Where(r => r.CurrentVersionId != null && (rubricId == null || r.Id == rubricId))
@@ -64,13 +98,19 @@ public sealed class InsightsQueries(CoachingDbContext db, Rubrics.PublishedRubri
         var employees = await s.Employees.Select(e => new { e.Id, e.TeamId, e.IsActive, RubricId = e.JobRole!.DefaultRubricId }).ToListAsync(ct);
         var teamOf = employees.ToDictionary(e => e.Id, e => e.TeamId);
 
-        // employee × skill counts (tens of thousands of rows for a year of a 5,000-person organisation), summed per team here.
-        var cells = await CoverageCells(s).ToListAsync(ct);
-        var byTeamSkill = new Dictionary<(int, Guid), int>();
-        foreach (var c in cells)
+        var byTeamSkill = s.IsWholeTeams ? await RolledUpCellsAsync(s, ct) : new Dictionary<(int, Guid), int>();
+        var ratingCount = byTeamSkill.Values.Sum();
+        if (!s.IsWholeTeams)
         {
-            if (!teamOf.TryGetValue(c.EmployeeId, out var team)) continue;
-            byTeamSkill[(team, c.SkillKey)] = byTeamSkill.GetValueOrDefault((team, c.SkillKey)) + c.Count;
+            // A job-role filter (or an access rule by person) cuts across teams: count the ratings themselves, employee × skill
+            // (tens of thousands of rows for a year of a 5,000-person organisation), summed per team here.
+            var cells = await CoverageCells(s).ToListAsync(ct);
+            foreach (var c in cells)
+            {
+                if (!teamOf.TryGetValue(c.EmployeeId, out var team)) continue;
+                byTeamSkill[(team, c.SkillKey)] = byTeamSkill.GetValueOrDefault((team, c.SkillKey)) + c.Count;
+            }
+            ratingCount = cells.Sum(c => c.Count);
         }
 
         var teamsById = s.Teams.ToDictionary(t => t.Id);
@@ -118,7 +158,7 @@ public sealed class InsightsQueries(CoachingDbContext db, Rubrics.PublishedRubri
                 CoverageRules.Median(days), active.Count - days.Count, count, managerCount, CoverageRules.PerManager(count, managerCount));
         }).OrderBy(t => t.Share ?? 2).ThenBy(t => t.Team).ToList();
 
-        return new CoverageReport(matrices, teams, never, cells.Sum(c => c.Count));
+        return new CoverageReport(matrices, teams, never, ratingCount);
     }
 
     /// <summary>The people behind one heat-map cell; null when the team is outside the scope (tampered or unknown).</summary>
@@ -130,16 +170,18 @@ public sealed class InsightsQueries(CoachingDbContext db, Rubrics.PublishedRubri
         if (skill is null) return null;
         var (start, end) = (s.StartUtc, s.EndUtc);
         var people = await s.Employees.Where(e => e.TeamId == teamId)
-            .Select(e => new
-            {
-                e.Id, e.FirstName, e.LastName, Role = e.JobRole!.Name, e.IsActive,
-                Count = db.Ratings.Count(r => r.EmployeeId == e.Id && r.SkillKey == skillKey && r.IsSubmitted && r.ObservedAtUtc >= start && r.ObservedAtUtc < end),
-                Last = db.Ratings.Where(r => r.EmployeeId == e.Id && r.SkillKey == skillKey && r.IsSubmitted && r.ObservedAtUtc >= start && r.ObservedAtUtc < end)
-                    .OrderByDescending(r => r.ObservedAtUtc).Select(r => new { r.ObservedAtUtc, r.Level }).FirstOrDefault(),
-            })
-            .ToListAsync(ct);
+            .Select(e => new { e.Id, e.FirstName, e.LastName, Role = e.JobRole!.Name, e.IsActive }).ToListAsync(ct);
+        // Then the team's ratings of the skill in the period: a seek per person on the ratings' employee × skill × time index
+        // (a correlated "latest" per person made SQLite rank every rating of the skill in the organisation).
+        var ids = people.Select(p => p.Id).ToList();
+        var ratings = (await db.Ratings.Where(r => ids.Contains(r.EmployeeId) && r.SkillKey == skillKey && r.IsSubmitted && r.ObservedAtUtc >= start && r.ObservedAtUtc < end)
+                .Select(r => new { r.EmployeeId, r.ObservedAtUtc, r.Level }).ToListAsync(ct))
+            .GroupBy(r => r.EmployeeId)
+            .ToDictionary(g => g.Key, g => (Count: g.Count(), Last: g.MaxBy(r => r.ObservedAtUtc)!));
         return new CellReport(team.Id, team.Name, skillKey, skill, people
-            .Select(p => new CellPerson(p.Id, Employee.FullNameOf(p.FirstName, p.LastName), p.Role, p.IsActive, p.Count, p.Last?.ObservedAtUtc, p.Last?.Level))
+            .Select(p => ratings.TryGetValue(p.Id, out var r)
+                ? new CellPerson(p.Id, Employee.FullNameOf(p.FirstName, p.LastName), p.Role, p.IsActive, r.Count, r.Last.ObservedAtUtc, r.Last.Level)
+                : new CellPerson(p.Id, Employee.FullNameOf(p.FirstName, p.LastName), p.Role, p.IsActive, 0, null, null))
             .OrderByDescending(p => p.Ratings).ThenBy(p => p.Name).ToList());
     }
 

@@ -36,6 +36,12 @@ public sealed record InsightsScope(
     InsightsPeriod Period, DateTime StartUtc, DateTime EndUtc, DateTime AsOfUtc, TimeZoneInfo Zone,
     IQueryable<Employee> Employees, IReadOnlyList<ScopeTeam> Teams, bool IsFiltered, int? RubricId)
 {
+    /// <summary>
+    /// Whether <see cref="Employees"/> are exactly the people of <see cref="Teams"/> (no job-role filter, and an access rule
+    /// that goes by team), so per-team counts (<see cref="Coaching.Domain.Insights.RatingRollup"/>) answer for them.
+    /// </summary>
+    public bool IsWholeTeams { get; init; }
+
     public int DaysSince(DateTime utc) => OrganisationClock.DaysBetween(utc, AsOfUtc, Zone);
 }
 
@@ -119,6 +125,7 @@ public sealed class InsightsScopes(CoachingDbContext db, EmployeeAccess access, 
         var end = period.EndUtc(zone);
         // "Days since last observation" counts to the end of the period, or to now for a period ending today.
         var asOf = end > now ? now : end.AddTicks(-1);
-        return (new InsightsScope(period, start, end, asOf, zone, employees, teamList, filtered, rubricId), problems);
+        var wholeTeams = roleId is null && (everyone || user.IsInRole(Roles.Manager));
+        return (new InsightsScope(period, start, end, asOf, zone, employees, teamList, filtered, rubricId) { IsWholeTeams = wholeTeams }, problems);
     }
 }

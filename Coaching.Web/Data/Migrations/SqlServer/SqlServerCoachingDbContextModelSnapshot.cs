@@ -347,6 +347,32 @@ namespace Coaching.Web.Data.Migrations.SqlServer
                     b.ToTable("SkillChoices");
                 });
 
+            modelBuilder.Entity("Coaching.Domain.Insights.RatingRollup", b =>
+                {
+                    b.Property<int>("Span")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("Start")
+                        .HasColumnType("date");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("SkillKey")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Ratings")
+                        .HasColumnType("int");
+
+                    b.HasKey("Span", "Start", "TeamId", "SkillKey");
+
+                    b.HasIndex("TeamId");
+
+                    b.HasIndex("Span", "Start", "TeamId", "SkillKey", "Ratings");
+
+                    b.ToTable("RatingRollups");
+                });
+
             modelBuilder.Entity("Coaching.Domain.Observations.ActionItem", b =>
                 {
                     b.Property<int>("Id")

@@ -327,6 +327,32 @@ namespace Coaching.Web.Data.Migrations.Sqlite
                     b.ToTable("SkillChoices");
                 });
 
+            modelBuilder.Entity("Coaching.Domain.Insights.RatingRollup", b =>
+                {
+                    b.Property<int>("Span")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Start")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SkillKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Ratings")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Span", "Start", "TeamId", "SkillKey");
+
+                    b.HasIndex("TeamId");
+
+                    b.HasIndex("Span", "Start", "TeamId", "SkillKey", "Ratings");
+
+                    b.ToTable("RatingRollups");
+                });
+
             modelBuilder.Entity("Coaching.Domain.Observations.ActionItem", b =>
                 {
                     b.Property<int>("Id")
