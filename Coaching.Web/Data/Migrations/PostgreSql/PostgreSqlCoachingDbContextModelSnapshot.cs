@@ -347,6 +347,32 @@ namespace Coaching.Web.Data.Migrations.PostgreSql
                     b.ToTable("SkillChoices");
                 });
 
+            modelBuilder.Entity("Coaching.Domain.Insights.RatingRollup", b =>
+                {
+                    b.Property<int>("Span")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Start")
+                        .HasColumnType("date");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("SkillKey")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Ratings")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Span", "Start", "TeamId", "SkillKey");
+
+                    b.HasIndex("TeamId");
+
+                    b.HasIndex("Span", "Start", "TeamId", "SkillKey", "Ratings");
+
+                    b.ToTable("RatingRollups");
+                });
+
             modelBuilder.Entity("Coaching.Domain.Observations.ActionItem", b =>
                 {
                     b.Property<int>("Id")
