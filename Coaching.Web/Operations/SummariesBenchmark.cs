@@ -49,6 +49,15 @@ public sealed class SummariesBenchmark(CoachingDbContext db, SummaryDeliveries d
                 try { await Task.Delay(50, sampling.Token); } catch (OperationCanceledException) { }
             }
         });
+        // Where the time goes: the batch's own spans, summed by phase (rendering is wall time of a chunk's parallel work).
+        var phases = new System.Collections.Concurrent.ConcurrentDictionary<string, (TimeSpan Time, int Count)>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == SummaryTracing.SourceName,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
+            ActivityStopped = a => phases.AddOrUpdate(a.OperationName, (a.Duration, 1), (_, p) => (p.Time + a.Duration, p.Count + 1)),
+        };
+        ActivitySource.AddActivityListener(listener);
         var timer = Stopwatch.StartNew();
         var counts = await deliveries.RunAsync(new DeliveryScope(week), c => { if (c.Finished % 200 < 20) Out.WriteLine($"  {c.Finished}/{c.Total}"); }, ct);
         timer.Stop();
@@ -59,6 +68,11 @@ public sealed class SummariesBenchmark(CoachingDbContext db, SummaryDeliveries d
         Out.WriteLine($"Total time:          {timer.Elapsed.TotalSeconds:N1} s");
         Out.WriteLine($"PDFs per second:     {counts.Sent / timer.Elapsed.TotalSeconds:N1}");
         Out.WriteLine($"Peak working set:    {peak / 1024.0 / 1024.0:N0} MB");
+        Out.WriteLine("Where the time went (seconds, times entered):");
+        foreach (var phase in new[] { SummaryTracing.Claim, SummaryTracing.Compose, SummaryTracing.Render, SummaryTracing.Send, SummaryTracing.Record })
+            if (phases.TryGetValue(phase, out var p))
+                Out.WriteLine($"  {phase,-20} {p.Time.TotalSeconds,6:N1} s  ({p.Count:N0})");
+        Out.WriteLine($"  {"rest",-20} {(timer.Elapsed - phases.Values.Aggregate(TimeSpan.Zero, (t, p) => t + p.Time)).TotalSeconds,6:N1} s");
         if (maildir is not null && Directory.Exists(maildir))
         {
             var sizes = Directory.EnumerateFiles(maildir, "*.eml", SearchOption.AllDirectories)
