@@ -82,18 +82,18 @@ public sealed class SummaryDeliveries(
         var attempted = new HashSet<int>();
         var runId = $"{Environment.MachineName}/{Guid.NewGuid():N}"[..Math.Min(100, Environment.MachineName.Length + 33)];
         var sessionLazy = new Lazy<IMailSession>(mailer.Open);
+        Task<IReadOnlyList<OutgoingSummary>>? rendering = null;
         try
         {
-            while (true)
+            if (await NextChunkAsync(scope, runId, attempted, ct) is { } first) rendering = messages.RenderAsync(first, preview: false, ct);
+            while (rendering is not null)
             {
-                List<int> claimed;
-                using (SummaryTracing.Source.StartActivity(SummaryTracing.Claim)) claimed = await ClaimAsync(scope, runId, attempted, ct);
-                if (claimed.Count == 0) break;
-                attempted.UnionWith(claimed);
-                ct.ThrowIfCancellationRequested();
-                List<SummaryRecipientRow> recipients;
-                using (SummaryTracing.Source.StartActivity(SummaryTracing.Compose)) recipients = await RecipientsAsync(claimed, ct);
-                foreach (var outgoing in await messages.PrepareAsync(recipients, preview: false, ct))
+                var chunk = await rendering;
+                rendering = null;
+                // The next chunk is claimed and composed now, and renders while this one is sent: rendering is CPU work,
+                // sending mostly waits for the mail server.
+                if (await NextChunkAsync(scope, runId, attempted, ct) is { } next) rendering = Task.Run(() => messages.RenderAsync(next, preview: false, ct), ct);
+                foreach (var outgoing in chunk)
                 {
                     ct.ThrowIfCancellationRequested();
                     // A message once started is finished and recorded: stopping between the server's "accepted" and
@@ -105,6 +105,8 @@ public sealed class SummaryDeliveries(
         }
         finally
         {
+            // Stopped early: a chunk still rendering sends nothing; its claims are handed back with the others below.
+            if (rendering is not null) try { await rendering; } catch (Exception) { /* cancelled with the run */ }
             if (sessionLazy.IsValueCreated) await sessionLazy.Value.DisposeAsync();
             // Stopped early (cancelled): hand back what we claimed but did not finish, for the next run.
             await db.SummaryDeliveries.Where(d => d.ClaimedBy == runId)
@@ -141,6 +143,19 @@ public sealed class SummaryDeliveries(
             && ((d.Status == DeliveryStatus.Pending && !onlyFailed)
                 || (d.Status == DeliveryStatus.Failed && (manual || (d.Attempts < max && d.NextAttemptAtUtc != null && d.NextAttemptAtUtc <= now))))
             && (d.ClaimedBy == null || d.ClaimedAtUtc < stale));
+    }
+
+    /// <summary>Claims the next chunk and composes it (the database part of preparing it); null when nothing is left.</summary>
+    async Task<SummaryMessages.ComposedChunk?> NextChunkAsync(DeliveryScope scope, string runId, HashSet<int> attempted, CancellationToken ct)
+    {
+        List<int> claimed;
+        using (SummaryTracing.Source.StartActivity(SummaryTracing.Claim)) claimed = await ClaimAsync(scope, runId, attempted, ct);
+        if (claimed.Count == 0) return null;
+        attempted.UnionWith(claimed);
+        ct.ThrowIfCancellationRequested();
+        List<SummaryRecipientRow> recipients;
+        using (SummaryTracing.Source.StartActivity(SummaryTracing.Compose)) recipients = await RecipientsAsync(claimed, ct);
+        return await messages.ComposeAsync(recipients, ct);
     }
 
     async Task<List<SummaryRecipientRow>> RecipientsAsync(List<int> claimed, CancellationToken ct) =>

@@ -16,16 +16,25 @@ public sealed record SummaryRecipientRow(int DeliveryId, int EmployeeId, IsoWeek
 public sealed record OutgoingSummary(SummaryRecipientRow To, MimeMessage? Message, string? Skipped = null, string? AddressProblem = null, Exception? Error = null);
 
 /// <summary>
-/// Turns a chunk of recipients into messages: the chunk's summaries are composed with a few queries for all of them,
-/// and the PDFs rendered in parallel, as many at once as the machine has cores. Nothing here sends or records anything,
-/// so the delivery rules (claim, send, record, one message at a time) stay where they are.
+/// Turns a chunk of recipients into messages: the chunk's summaries are composed with a few queries for all of them
+/// (<see cref="ComposeAsync"/>, on the scope's database context), and the PDFs rendered in parallel, as many at once as
+/// the machine has cores (<see cref="RenderAsync"/>, no database: it may run while the previous chunk is being sent).
+/// Nothing here sends or records anything, so the delivery rules (claim, send, record, one message at a time) stay
+/// where they are.
 /// </summary>
 public sealed class SummaryMessages(SummarySources sources, SummaryMailer mailer, TimeProvider clock,
     IOptions<SummariesOptions> options, IOptions<OrganisationOptions> org, ILogger<SummaryMessages> logger)
 {
-    public async Task<IReadOnlyList<OutgoingSummary>> PrepareAsync(IReadOnlyList<SummaryRecipientRow> chunk, bool preview, CancellationToken ct)
+    /// <summary>A chunk composed: what each recipient comes to so far, and the summaries still to render.</summary>
+    public sealed record ComposedChunk(IReadOnlyList<SummaryRecipientRow> Recipients, OutgoingSummary?[] Outgoing,
+        IReadOnlyDictionary<int, (WeeklySummary Summary, MailboxAddress To)> ToRender);
+
+    public async Task<IReadOnlyList<OutgoingSummary>> PrepareAsync(IReadOnlyList<SummaryRecipientRow> chunk, bool preview, CancellationToken ct) =>
+        await RenderAsync(await ComposeAsync(chunk, ct), preview, ct);
+
+    public async Task<ComposedChunk> ComposeAsync(IReadOnlyList<SummaryRecipientRow> chunk, CancellationToken ct)
     {
-        var outgoing = new OutgoingSummary[chunk.Count];
+        var outgoing = new OutgoingSummary?[chunk.Count];
         var addresses = new Dictionary<int, MailboxAddress>();
         for (var i = 0; i < chunk.Count; i++)
         {
@@ -36,8 +45,8 @@ public sealed class SummaryMessages(SummarySources sources, SummaryMailer mailer
             else addresses[i] = to;
         }
 
-        var summaries = new Dictionary<int, WeeklySummary>();
-        var composing = SummaryTracing.Source.StartActivity(SummaryTracing.Compose);
+        var summaries = new Dictionary<int, (WeeklySummary, MailboxAddress)>();
+        using var composing = SummaryTracing.Source.StartActivity(SummaryTracing.Compose);
         foreach (var week in addresses.Keys.GroupBy(i => chunk[i].Week))
         {
             IReadOnlyDictionary<int, WeeklySummary>? composed = null;
@@ -57,25 +66,29 @@ public sealed class SummaryMessages(SummarySources sources, SummaryMailer mailer
                     catch (Exception ex) when (ex is not OperationCanceledException) { outgoing[i] = new(chunk[i], null, Error: ex); continue; }
                 }
                 if (summary is null || !summary.ShouldSend(options.Value.QuietWeeks)) outgoing[i] = new(chunk[i], null, Skipped: SummaryRecipient.NothingToSayReason);
-                else summaries[i] = summary;
+                else summaries[i] = (summary, addresses[i]);
             }
         }
 
-        composing?.Dispose();
+        return new(chunk, outgoing, summaries);
+    }
 
+    public async Task<IReadOnlyList<OutgoingSummary>> RenderAsync(ComposedChunk composed, bool preview, CancellationToken ct)
+    {
         // Rendering is the CPU work of a batch: one PDF per core at a time. The fonts and the shaping cache are shared and
         // safe to read from several threads; each document has its own canvas and font subsets.
+        var (chunk, outgoing) = (composed.Recipients, composed.Outgoing.ToArray());
         using var rendering = SummaryTracing.Source.StartActivity(SummaryTracing.Render);
         var now = clock.GetUtcNow().UtcDateTime;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct };
-        await Parallel.ForEachAsync(summaries, parallel, (item, _) =>
+        await Parallel.ForEachAsync(composed.ToRender, parallel, (item, _) =>
         {
-            var (i, summary) = item;
-            try { outgoing[i] = new(chunk[i], Message(chunk[i], summary, addresses[i], preview, now)); }
+            var (i, (summary, to)) = item;
+            try { outgoing[i] = new(chunk[i], Message(chunk[i], summary, to, preview, now)); }
             catch (Exception ex) { outgoing[i] = new(chunk[i], null, Error: ex); }
             return ValueTask.CompletedTask;
         });
-        return outgoing;
+        return outgoing.Select(o => o!).ToList();
     }
 
     MimeMessage Message(SummaryRecipientRow r, WeeklySummary summary, MailboxAddress to, bool preview, DateTime now)
