@@ -44,6 +44,7 @@ public sealed class SummariesBenchmark(CoachingDbContext db, SummaryDeliveries d
         long startingSet;
         using (var self = Process.GetCurrentProcess()) startingSet = self.WorkingSet64;
         var peak = 0L;
+        var peakManaged = 0L;
         using var sampling = new CancellationTokenSource();
         var sampler = Task.Run(async () =>
         {
@@ -51,6 +52,7 @@ public sealed class SummariesBenchmark(CoachingDbContext db, SummaryDeliveries d
             {
                 using var p = Process.GetCurrentProcess();
                 peak = Math.Max(peak, p.WorkingSet64);
+                peakManaged = Math.Max(peakManaged, GC.GetTotalMemory(false));
                 try { await Task.Delay(50, sampling.Token); } catch (OperationCanceledException) { }
             }
         });
@@ -73,7 +75,7 @@ public sealed class SummariesBenchmark(CoachingDbContext db, SummaryDeliveries d
         Out.WriteLine($"Total time:          {timer.Elapsed.TotalSeconds:N1} s");
         Out.WriteLine($"PDFs per second:     {counts.Sent / timer.Elapsed.TotalSeconds:N1}");
         Out.WriteLine($"Peak working set:    {peak / 1024.0 / 1024.0:N0} MB ({(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC, {Environment.ProcessorCount} cores)");
-        Out.WriteLine($"Working set at start: {startingSet / 1024.0 / 1024.0:N0} MB (after seeding)");
+        Out.WriteLine($"Working set at start: {startingSet / 1024.0 / 1024.0:N0} MB (after seeding); managed heap at most {peakManaged / 1024.0 / 1024.0:N0} MB");
         Out.WriteLine("Where the time went (seconds, times entered):");
         var inLine = TimeSpan.Zero;
         foreach (var phase in new[] { SummaryTracing.Claim, SummaryTracing.Compose, SummaryTracing.Send, SummaryTracing.Record, SummaryTracing.Render })
