@@ -75,6 +75,13 @@ public sealed class SmtpServer : IDisposable
 
     public int RecipientAttempts(string address) => RecipientAttempts().GetValueOrDefault(address.ToLowerInvariant());
 
+    /// <summary>How many SMTP sessions senders opened (EHLO greetings: one per connection without STARTTLS).</summary>
+    public int Sessions()
+    {
+        var file = Path.Combine(Folder, "sessions.log");
+        return File.Exists(file) ? File.ReadAllLines(file).Count(l => l.Length > 0) : 0;
+    }
+
     public IReadOnlyList<MimeMessage> Messages() =>
         Directory.GetFiles(Path.Combine(Folder, "messages"), "*.eml").Order().Select(f => MimeMessage.Load(f)).ToList();
 

@@ -6,6 +6,7 @@ Answers every RCPT with the reply code in <folder>/reply.txt (e.g. 451), if pres
 Appends each RCPT address to <folder>/rcpt.log, so a test can count delivery attempts.
 Takes <folder>/delay.txt seconds (if present) before accepting each message, with a <folder>/inflight-* file present meanwhile,
 so a test can stop a sender in the middle of a message.
+Appends a line to <folder>/sessions.log at each EHLO (once per connection), so a test can count connections.
 Prints READY once listening; runs until killed or stdin closes.
 """
 import asyncio, os, sys, time, uuid
@@ -23,6 +24,12 @@ class Sink:
             return set()
         with open(path, encoding="utf-8") as f:
             return {line.strip().lower() for line in f if line.strip()}
+
+    async def handle_EHLO(self, server, session, envelope, hostname, responses):
+        with open(os.path.join(self.folder, "sessions.log"), "a", encoding="utf-8") as log:
+            log.write(hostname + "\n")
+        session.host_name = hostname
+        return responses
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         with open(os.path.join(self.folder, "rcpt.log"), "a", encoding="utf-8") as log:

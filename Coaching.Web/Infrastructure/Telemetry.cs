@@ -58,7 +58,7 @@ public static class Telemetry
         if (!string.IsNullOrWhiteSpace(otlp))
         {
             telemetry.WithTracing(t => t.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddEntityFrameworkCoreInstrumentation()
-                .AddSource("Quartz"));
+                .AddSource("Quartz").AddSource(Features.Summaries.SummaryTracing.SourceName));
             telemetry.UseOtlpExporter(config.GetValue("Telemetry:Otlp:Protocol", OtlpExportProtocol.Grpc), new Uri(otlp));
         }
         return services;

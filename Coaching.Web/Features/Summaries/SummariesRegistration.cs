@@ -12,6 +12,7 @@ public static class SummariesRegistration
     {
         services.AddSingleton<SummaryMailer>();
         services.AddScoped<SummarySources>();
+        services.AddScoped<SummaryMessages>();
         services.AddScoped<SummaryDeliveries>();
         services.AddScoped<SummaryWeeks>();
         services.AddSingleton<SummaryBatches>();

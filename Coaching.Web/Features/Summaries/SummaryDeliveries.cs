@@ -29,10 +29,12 @@ public sealed record DeliveryCounts(int Total, int Sent, int Failed, int Pending
 /// failure is recorded with when (if ever) the scheduled retry may try again, never re-claimed by the same run.
 /// </summary>
 public sealed class SummaryDeliveries(
-    CoachingDbContext db, SummarySources sources, SummaryMailer mailer, TimeProvider clock,
-    IOptions<SummariesOptions> options, IOptions<OrganisationOptions> org, ILogger<SummaryDeliveries> logger, CoachingMetrics metrics)
+    CoachingDbContext db, SummaryMessages messages, SummaryMailer mailer, TimeProvider clock,
+    IOptions<SummariesOptions> options, ILogger<SummaryDeliveries> logger, CoachingMetrics metrics)
 {
-    const int ClaimBatch = 20;
+    // A chunk is claimed, composed and rendered together, then sent one message at a time. Big enough that composing
+    // costs a few queries per chunk instead of per person; small enough that a chunk is sent long before its claim goes stale.
+    const int ClaimBatch = 50;
     SummariesOptions Options => options.Value;
     DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -80,25 +82,31 @@ public sealed class SummaryDeliveries(
         var attempted = new HashSet<int>();
         var runId = $"{Environment.MachineName}/{Guid.NewGuid():N}"[..Math.Min(100, Environment.MachineName.Length + 33)];
         var sessionLazy = new Lazy<IMailSession>(mailer.Open);
+        Task<IReadOnlyList<OutgoingSummary>>? rendering = null;
         try
         {
-            while (true)
+            if (await NextChunkAsync(scope, runId, attempted, ct) is { } first) rendering = messages.RenderAsync(first, preview: false, ct);
+            while (rendering is not null)
             {
-                var claimed = await ClaimAsync(scope, runId, attempted, ct);
-                if (claimed.Count == 0) break;
-                foreach (var id in claimed)
+                var chunk = await rendering;
+                rendering = null;
+                // The next chunk is claimed and composed now, and renders while this one is sent: rendering is CPU work,
+                // sending mostly waits for the mail server.
+                if (await NextChunkAsync(scope, runId, attempted, ct) is { } next) rendering = Task.Run(() => messages.RenderAsync(next, preview: false, ct), ct);
+                foreach (var outgoing in chunk)
                 {
-                    attempted.Add(id);
                     ct.ThrowIfCancellationRequested();
                     // A message once started is finished and recorded: stopping between the server's "accepted" and
                     // our "Sent" would send it again next run. Stopping happens between messages; the SMTP timeout bounds the wait.
-                    await DeliverAsync(id, runId, sessionLazy, CancellationToken.None);
+                    await DeliverAsync(outgoing, runId, sessionLazy, CancellationToken.None);
                 }
                 if (progress is not null) progress(await CountsAsync(scope, CancellationToken.None));
             }
         }
         finally
         {
+            // Stopped early: a chunk still rendering sends nothing; its claims are handed back with the others below.
+            if (rendering is not null) try { await rendering; } catch (Exception) { /* cancelled with the run */ }
             if (sessionLazy.IsValueCreated) await sessionLazy.Value.DisposeAsync();
             // Stopped early (cancelled): hand back what we claimed but did not finish, for the next run.
             await db.SummaryDeliveries.Where(d => d.ClaimedBy == runId)
@@ -137,38 +145,41 @@ public sealed class SummaryDeliveries(
             && (d.ClaimedBy == null || d.ClaimedAtUtc < stale));
     }
 
-    async Task DeliverAsync(int id, string runId, Lazy<IMailSession> session, CancellationToken ct)
+    /// <summary>Claims the next chunk and composes it (the database part of preparing it); null when nothing is left.</summary>
+    async Task<SummaryMessages.ComposedChunk?> NextChunkAsync(DeliveryScope scope, string runId, HashSet<int> attempted, CancellationToken ct)
     {
+        List<int> claimed;
+        using (SummaryTracing.Source.StartActivity(SummaryTracing.Claim)) claimed = await ClaimAsync(scope, runId, attempted, ct);
+        if (claimed.Count == 0) return null;
+        attempted.UnionWith(claimed);
+        ct.ThrowIfCancellationRequested();
+        List<SummaryRecipientRow> recipients;
+        using (SummaryTracing.Source.StartActivity(SummaryTracing.Compose)) recipients = await RecipientsAsync(claimed, ct);
+        return await messages.ComposeAsync(recipients, ct);
+    }
+
+    async Task<List<SummaryRecipientRow>> RecipientsAsync(List<int> claimed, CancellationToken ct) =>
+        (await db.SummaryDeliveries.AsNoTracking().Where(d => claimed.Contains(d.Id))
+            .Join(db.Employees, d => d.EmployeeId, e => e.Id, (d, e) => new { d.Id, d.Week, d.EmployeeId, d.Attempts, e.IsActive, e.Email })
+            .OrderBy(d => d.Id).ToListAsync(ct))
+        .Select(d => new SummaryRecipientRow(d.Id, d.EmployeeId, IsoWeek.Parse(d.Week), d.IsActive, d.Email, d.Attempts)).ToList();
+
+    async Task DeliverAsync(OutgoingSummary outgoing, string runId, Lazy<IMailSession> session, CancellationToken ct)
+    {
+        var (id, attempts) = (outgoing.To.DeliveryId, outgoing.To.Attempts);
         // Renew the claim just before sending: a row whose claim went stale while earlier rows of the chunk were sent
         // may have been taken over by another runner, and then it is theirs to send, not ours.
-        var stillOurs = await db.SummaryDeliveries.Where(d => d.Id == id && d.ClaimedBy == runId)
-            .ExecuteUpdateAsync(s => s.SetProperty(d => d.ClaimedAtUtc, Now), ct);
+        int stillOurs;
+        using (SummaryTracing.Source.StartActivity(SummaryTracing.Record))
+            stillOurs = await db.SummaryDeliveries.Where(d => d.Id == id && d.ClaimedBy == runId)
+                .ExecuteUpdateAsync(s => s.SetProperty(d => d.ClaimedAtUtc, Now), ct);
         if (stillOurs == 0) return;
-        var row = await db.SummaryDeliveries.AsNoTracking().Where(d => d.Id == id)
-            .Join(db.Employees, d => d.EmployeeId, e => e.Id, (d, e) => new { d.Week, d.EmployeeId, d.Attempts, e.IsActive, e.Email }).FirstAsync(ct);
-        var skip = SummaryRecipient.SkipReason(row.IsActive, row.Email);
-        if (skip is not null) { await FinishAsync(id, runId, DeliveryStatus.Skipped, skip, countsAsAttempt: false); return; }
-        if (SummaryRecipient.EmailProblem(row.Email!) is { } problem || !MailboxAddress.TryParse(row.Email!.Trim(), out var to))
-        {
-            await FailAsync(id, runId, row.Attempts, SummaryRecipient.EmailProblem(row.Email!) ?? $"The email address \"{row.Email}\" is malformed.", FailureKind.Permanent);
-            return;
-        }
+        if (outgoing.Skipped is { } skip) { await FinishAsync(id, runId, DeliveryStatus.Skipped, skip, countsAsAttempt: false); return; }
+        if (outgoing.AddressProblem is { } problem) { await FailAsync(id, runId, attempts, problem, FailureKind.Permanent); return; }
         try
         {
-            var week = IsoWeek.Parse(row.Week);
-            var summary = await sources.ComposeAsync(row.EmployeeId, week, ct);
-            if (summary is null || !summary.ShouldSend(Options.QuietWeeks))
-            {
-                await FinishAsync(id, runId, DeliveryStatus.Skipped, SummaryRecipient.NothingToSayReason, countsAsAttempt: false);
-                return;
-            }
-            to.Name = summary.EmployeeName;
-            var pdf = SummaryPdf.Render(summary, org.Value.Name, Options.Paper, Now, logger);
-            var message = SummaryEmail.Build(summary, pdf, mailer.From, to, PortalLink(week), org.Value.Name);
-            // One Message-ID per employee and week: should the one unavoidable resend happen (a crash between the
-            // server's "accepted" and our "Sent"), mail clients see the same message again and show it once.
-            message.MessageId = $"development-summary.{row.EmployeeId}.{row.Week}@{(mailer.From.Address.Split('@') is [_, var domain] ? domain : "coaching.local")}";
-            await session.Value.SendAsync(message, ct);
+            if (outgoing.Error is { } error) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(error);
+            using (SummaryTracing.Source.StartActivity(SummaryTracing.Send)) await session.Value.SendAsync(outgoing.Message!, ct);
             await FinishAsync(id, runId, DeliveryStatus.Sent, null, countsAsAttempt: true);
             metrics.SummarySent();
         }
@@ -177,11 +188,9 @@ public sealed class SummaryDeliveries(
             var kind = SummaryMailer.FailureKindOf(ex);
             metrics.SummaryFailed(kind.ToString());
             logger.LogWarning(ex, "Summary delivery {Id} failed ({Kind})", id, kind);
-            await FailAsync(id, runId, row.Attempts, SummaryMailer.Describe(ex), kind);
+            await FailAsync(id, runId, attempts, SummaryMailer.Describe(ex), kind);
         }
     }
-
-    string PortalLink(IsoWeek week) => $"{Options.PortalUrl.TrimEnd('/')}/MySummary?week={week}";
 
     Task FailAsync(int id, string runId, int attemptsBefore, string error, FailureKind kind)
     {
@@ -201,6 +210,7 @@ public sealed class SummaryDeliveries(
     async Task Update(int id, string runId, Action<Microsoft.EntityFrameworkCore.Query.UpdateSettersBuilder<SummaryDelivery>> set)
     {
         // Only while we still hold the claim; the result is recorded even when the run is being cancelled.
+        using var span = SummaryTracing.Source.StartActivity(SummaryTracing.Record);
         var rows = await db.SummaryDeliveries.Where(d => d.Id == id && d.ClaimedBy == runId)
             .ExecuteUpdateAsync(s =>
             {
@@ -220,37 +230,38 @@ public sealed class SummaryDeliveries(
             .OrderBy(e => e.Id).Select(e => new { e.Id, e.IsActive, e.Email }).ToListAsync(ct);
         int sent = 0, failed = 0, skipped = 0;
         await using var session = mailer.Open();
-        foreach (var p in people)
+        foreach (var chunk in people.Chunk(ClaimBatch))
         {
             ct.ThrowIfCancellationRequested();
-            switch (await PreviewOneAsync(p.Id, p.IsActive, p.Email, week, session, ct))
+            var recipients = chunk.Select(p => new SummaryRecipientRow(0, p.Id, week, p.IsActive, p.Email)).ToList();
+            foreach (var outgoing in await messages.PrepareAsync(recipients, preview: true, ct))
             {
-                case DeliveryStatus.Sent: sent++; break;
-                case DeliveryStatus.Failed: failed++; break;
-                default: skipped++; break;
+                ct.ThrowIfCancellationRequested();
+                switch (await PreviewOneAsync(outgoing, session))
+                {
+                    case DeliveryStatus.Sent: sent++; break;
+                    case DeliveryStatus.Failed: failed++; break;
+                    default: skipped++; break;
+                }
+                progress?.Invoke(new(people.Count, sent, failed, people.Count - sent - failed - skipped, skipped));
             }
-            progress?.Invoke(new(people.Count, sent, failed, people.Count - sent - failed - skipped, skipped));
         }
         return new(people.Count, sent, failed, 0, skipped);
     }
 
-    async Task<DeliveryStatus> PreviewOneAsync(int employeeId, bool isActive, string? email, IsoWeek week, IMailSession session, CancellationToken ct)
+    async Task<DeliveryStatus> PreviewOneAsync(OutgoingSummary outgoing, IMailSession session)
     {
-        if (SummaryRecipient.SkipReason(isActive, email) is not null) return DeliveryStatus.Skipped;
-        if (SummaryRecipient.EmailProblem(email!) is not null || !MailboxAddress.TryParse(email!.Trim(), out var to)) return DeliveryStatus.Failed;
+        if (outgoing.Skipped is not null) return DeliveryStatus.Skipped;
+        if (outgoing.AddressProblem is not null) return DeliveryStatus.Failed;
         try
         {
-            var summary = await sources.ComposeAsync(employeeId, week, ct);
-            if (summary is null || !summary.ShouldSend(Options.QuietWeeks)) return DeliveryStatus.Skipped;
-            to.Name = summary.EmployeeName;
-            var pdf = SummaryPdf.Render(summary, org.Value.Name, Options.Paper, Now, logger);
-            var message = SummaryEmail.Build(summary, pdf, mailer.From, to, PortalLink(week), org.Value.Name, preview: true);
-            await session.SendAsync(message, CancellationToken.None);
+            if (outgoing.Error is { } error) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(error);
+            await session.SendAsync(outgoing.Message!, CancellationToken.None);
             return DeliveryStatus.Sent;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            logger.LogWarning(ex, "Preview of {Week} for employee {Employee} failed", week, employeeId);
+            logger.LogWarning(ex, "Preview of {Week} for employee {Employee} failed", outgoing.To.Week, outgoing.To.EmployeeId);
             return DeliveryStatus.Failed;
         }
     }

@@ -42,15 +42,26 @@ public sealed class TrainingResults(CoachingDbContext db, IOptions<OrganisationO
     /// <see cref="AttendedByAsync(int, CancellationToken)"/> as it stood at <paramref name="untilUtc"/>: events held by then and
     /// only the levels observed before it, so a weekly summary re-sent later tells the same story.
     /// </summary>
-    public async Task<IReadOnlyList<Attended>> AttendedByAsync(int employeeId, DateTime untilUtc, CancellationToken ct)
+    public async Task<IReadOnlyList<Attended>> AttendedByAsync(int employeeId, DateTime untilUtc, CancellationToken ct) =>
+        (await AttendedByAsync([employeeId], untilUtc, ct)).GetValueOrDefault(employeeId) ?? [];
+
+    /// <summary>
+    /// <see cref="AttendedByAsync(int, DateTime, CancellationToken)"/> for several people in two queries (a chunk of the
+    /// weekly batch); people who attended nothing are left out.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<int, IReadOnlyList<Attended>>> AttendedByAsync(IReadOnlyCollection<int> employeeIds, DateTime untilUtc, CancellationToken ct)
     {
         var lastDay = untilUtc == DateTime.MaxValue ? DateOnly.MaxValue : OrganisationClock.Today(untilUtc.AddTicks(-1), org.Value.Zone);
-        var events = await db.TrainingEvents.AsNoTracking().Where(e => e.AttendeeIds.Contains(employeeId) && e.HeldOn <= lastDay)
+        var ids = employeeIds.Distinct().ToList();
+        var events = await db.TrainingEvents.AsNoTracking().Where(e => e.AttendeeIds.Any(a => ids.Contains(a)) && e.HeldOn <= lastDay)
             .OrderByDescending(e => e.HeldOn).ThenByDescending(e => e.Id).ToListAsync(ct);
-        if (events.Count == 0) return [];
-        var levels = await LevelsAsync([employeeId], events.SelectMany(e => e.SkillKeys).Distinct().ToList(), ct, untilUtc);
-        return events.Select(e => new Attended(e,
-            BeforeAfter.For(e, levels, []).Attendees.Where(c => c.EmployeeId == employeeId).ToList())).ToList();
+        if (events.Count == 0) return new Dictionary<int, IReadOnlyList<Attended>>();
+        var attendees = ids.Where(id => events.Any(e => e.AttendeeIds.Contains(id))).ToList();
+        var levels = await LevelsAsync(attendees, events.SelectMany(e => e.SkillKeys).Distinct().ToList(), ct, untilUtc);
+        // A person's change is read from their own levels only, so reading the chunk's levels together changes nobody's.
+        var results = events.ToDictionary(e => e.Id, e => BeforeAfter.For(e, levels, []));
+        return attendees.ToDictionary(id => id, IReadOnlyList<Attended> (id) => events.Where(e => e.AttendeeIds.Contains(id))
+            .Select(e => new Attended(e, results[e.Id].Attendees.Where(c => c.EmployeeId == id).ToList())).ToList());
     }
 
     /// <summary>
