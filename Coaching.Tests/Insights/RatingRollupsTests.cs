@@ -18,8 +18,11 @@ namespace Coaching.Tests.Insights;
 /// The demo organisation in a time zone far from UTC (so a local day is not the UTC day): the rollups must keep
 /// counting exactly what counting the ratings counts.
 /// </summary>
-public sealed class FarZoneDemo : CoachingFactory
+public class FarZoneDemo : CoachingFactory
 {
+    public FarZoneDemo() { }
+    protected FarZoneDemo(TestDatabase database) : base(database) { }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);

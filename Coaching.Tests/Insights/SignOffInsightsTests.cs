@@ -22,14 +22,15 @@ namespace Coaching.Tests.Insights;
 public class SignOffInsightsTests(KnownOrganisation org) : IClassFixture<KnownOrganisation>
 {
     static readonly SemaphoreSlim Gate = new(1, 1);
-    static bool arranged;
+    // Per organisation: the same tests run again on PostgreSQL against an organisation of their own.
+    static readonly HashSet<KnownOrganisation> Arranged = [];
     DateOnly Today => OrganisationClock.Today(DateTime.UtcNow, org.Services.GetRequiredService<IOptions<OrganisationOptions>>().Value.Zone);
 
     async Task<Browser> As(string email)
     {
         await org.BuiltAsync();
         await Gate.WaitAsync();
-        try { if (!arranged) { await ArrangeAsync(); arranged = true; } }
+        try { if (!Arranged.Contains(org)) { await ArrangeAsync(); Arranged.Add(org); } }
         finally { Gate.Release(); }
         return await Browser.SignedInAsync(org, email, KnownOrganisation.Password);
     }

@@ -11,7 +11,8 @@ namespace Coaching.Tests.PostgreSql;
 
 // The integration tests whose answer depends most on the database, run again, unchanged, on PostgreSQL (the server
 // ./test.sh starts): who may reach whom, what a double tap or a second device leaves behind (revisions, the unique
-// filtered indexes, the transactions of an import and of a training event), and the numbers HR reads. Each class inherits every test of the SQLite class it names.
+// filtered indexes, the transactions of an import and of a training event), and the numbers HR reads (the rollups
+// kept in step with the ratings included). Each class inherits every test of the SQLite class it names.
 
 public sealed class AccessOnPostgreSqlTests(PostgreSqlApp app) : AccessTests(app), IClassFixture<PostgreSqlApp>;
 
@@ -37,3 +38,7 @@ public sealed class TrainingOrganisationOnPostgreSql() : TrainingOrganisation(Te
 
 public sealed class TrainingEventsOnPostgreSqlTests(TrainingOrganisationOnPostgreSql org)
     : TrainingEventsTests(org), IClassFixture<TrainingOrganisationOnPostgreSql>;
+
+public sealed class FarZoneDemoOnPostgreSql() : FarZoneDemo(TestDatabase.NewPostgreSql());
+
+public sealed class RatingRollupsOnPostgreSqlTests(FarZoneDemoOnPostgreSql app) : RatingRollupsTests(app), IClassFixture<FarZoneDemoOnPostgreSql>;

@@ -1,3 +1,4 @@
+using System.Data;
 using Coaching.Domain.People;
 using Coaching.Web.Data;
 using Coaching.Web.Infrastructure;
@@ -92,16 +93,22 @@ public class TeamsModel(CoachingDbContext db, UserManager<AppUser> users, Accoun
         var into = IntoTeamId is { } id ? await db.Teams.Include(t => t.Managers).FirstOrDefaultAsync(t => t.Id == id, ct) : null;
         if (into is null) return await RefuseAsync(teamId, [new("IntoTeamId", "Choose the team to merge into.")], "Merge", ct);
         if (TeamRules.WhyNotMerge(from, into) is { } why) return await RefuseAsync(teamId, [new("IntoTeamId", why)], "Merge", ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var moved = await db.Employees.Where(e => e.TeamId == from.Id).ExecuteUpdateAsync(s => s.SetProperty(e => e.TeamId, into.Id), ct);
-        await Insights.RatingRollups.MoveTeamAsync(db, from.Id, into.Id, ct); // the bulk move bypasses change tracking
-        foreach (var manager in from.Managers.Where(m => into.Managers.All(x => x.UserId != m.UserId)).ToList())
-            into.Managers.Add(new TeamManager { TeamId = into.Id, UserId = manager.UserId });
-        from.Managers.Clear();
-        from.ArchivedAtUtc = clock.GetUtcNow().UtcDateTime;
-        audit.Record(User, "team.merge", $"{from.Name} ({from.Site})", $"Merged into {into.Name} ({into.Site}): {moved} people moved; {from.Name} archived.");
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        var (fromId, intoId) = (from.Id, into.Id);
+        var moved = await db.InTransactionAsync(IsolationLevel.ReadCommitted, async attempt =>
+        {
+            // Read again inside the transaction: an attempt starts from an empty change tracker.
+            var source = await db.Teams.Include(t => t.Managers).SingleAsync(t => t.Id == fromId, attempt);
+            var target = await db.Teams.Include(t => t.Managers).SingleAsync(t => t.Id == intoId, attempt);
+            var count = await db.Employees.Where(e => e.TeamId == fromId).ExecuteUpdateAsync(s => s.SetProperty(e => e.TeamId, intoId), attempt);
+            await Insights.RatingRollups.MoveTeamAsync(db, fromId, intoId, attempt); // the bulk move bypasses change tracking
+            foreach (var manager in source.Managers.Where(m => target.Managers.All(x => x.UserId != m.UserId)).ToList())
+                target.Managers.Add(new TeamManager { TeamId = intoId, UserId = manager.UserId });
+            source.Managers.Clear();
+            source.ArchivedAtUtc = clock.GetUtcNow().UtcDateTime;
+            audit.Record(User, "team.merge", $"{source.Name} ({source.Site})", $"Merged into {target.Name} ({target.Site}): {count} people moved; {source.Name} archived.");
+            await db.SaveChangesAsync(attempt);
+            return count;
+        }, ct);
         return Done($"{from.Name} is merged into {into.Name} ({moved} people moved).");
     }
 
