@@ -122,24 +122,30 @@ public class LogModel(CoachingDbContext db, EmployeeAccess access, Rubrics.Publi
         if (await Request.IsUnreadableFormAsync(ct)) return BadRequest(UnreadableForm.Message);
         if (ObservationFields.Identity.Any(f => ModelState.TryGetValue(f, out var entry) && entry.Errors.Count > 0))
             return BadRequest("This form could not be read. Reload the page; what was saved is kept.");
-        var employee = await access.FindAsync(User, Form.EmployeeId, ct);
-        if (employee is null)
-            return NotFound("That employee is not in your teams.");
-        Employee = employee;
+        // One connection for the whole save: the queries and the write share it instead of each taking one from the
+        // pool and setting it up again (SqlitePragmas) — most of an autosave's cost on SQLite.
+        await db.Database.OpenConnectionAsync(ct);
 
-        var observation = Form.DraftKey == Guid.Empty ? null : await LoadAsync(o => o.DraftKey == Form.DraftKey, ct);
-        if (observation is not null)
+        // The usual autosave is the next revision of a draft already saved: one query finds it and says whether its
+        // employee is still one this user may see (EmployeeAccess), so the fast path reads the database once.
+        var found = Form.DraftKey == Guid.Empty ? null : await FindDraftAsync(Form.DraftKey, ct);
+        var observation = found?.Observation;
+        if (found is { EmployeeVisible: true } && found.Observation.EmployeeId == Form.EmployeeId)
         {
-            if (observation.EmployeeId != employee.Id || !await MayEditAsync(observation, ct))
-            {
-                logger.LogWarning("User {User} tried to write observation {Id} they may not edit", EmployeeAccess.UserId(User), observation.Id);
-                return NotFound("That observation is not yours to change.");
-            }
-            Rubric = await LoadRubricAsync(observation.RubricVersionId, ct);
-            if (Form.Revision != observation.Revision) return await NewerVersionAsync(observation, submit, ct);
+            if (!ObservationRules.CanEdit(found.Observation, EmployeeAccess.UserId(User), Now))
+                return NotYours(found.Observation);
+            Rubric = await LoadRubricAsync(found.Observation.RubricVersionId, ct);
+            if (Form.Revision != found.Observation.Revision) return await NewerVersionAsync(found.Observation, submit, ct);
         }
         else
         {
+            var employee = await access.FindAsync(User, Form.EmployeeId, ct);
+            if (employee is null)
+                return NotFound("That employee is not in your teams.");
+            Employee = employee;
+            // A draft of someone else than the form says (a copied or hand-made post).
+            if (observation is not null) return NotYours(observation);
+
             // Only a hand-made post gets here: the form is not offered when there is no rubric.
             if (await CurrentRubricAsync(employee, ct) is not { } current) return NotFound("This person's role has no published rubric yet.");
             Rubric = current;
@@ -161,7 +167,7 @@ public class LogModel(CoachingDbContext db, EmployeeAccess access, Rubrics.Publi
         var isNew = observation is null;
         observation ??= new Observation
         {
-            DraftKey = Form.DraftKey == Guid.Empty ? Guid.NewGuid() : Form.DraftKey, EmployeeId = employee.Id,
+            DraftKey = Form.DraftKey == Guid.Empty ? Guid.NewGuid() : Form.DraftKey, EmployeeId = Employee.Id,
             ObserverUserId = EmployeeAccess.UserId(User), RubricVersionId = Rubric.Id, CreatedAtUtc = now, Status = ObservationStatus.Draft,
         };
         var draft = Form.ToDraft(Zone);
@@ -182,7 +188,9 @@ public class LogModel(CoachingDbContext db, EmployeeAccess access, Rubrics.Publi
         if (isNew) db.Observations.Add(observation);
         try
         {
-            await db.SaveChangesAsync(ct);
+            // Autosaves from many tablets queue for SQLite's one write lock rather than sleep on it.
+            using (await SqliteWriteGate.EnterAsync(db.Database, ct))
+                await db.SaveChangesAsync(ct);
         }
         catch (DbUpdateException)
         {
@@ -204,6 +212,12 @@ public class LogModel(CoachingDbContext db, EmployeeAccess access, Rubrics.Publi
         SubmittedAtUtc = observation.SubmittedAtUtc;
         Outcome = SaveOutcome.Saved;
         return await AnswerAsync(ct);
+    }
+
+    IActionResult NotYours(Observation observation)
+    {
+        logger.LogWarning("User {User} tried to write observation {Id} they may not edit", EmployeeAccess.UserId(User), observation.Id);
+        return NotFound("That observation is not yours to change.");
     }
 
     IActionResult AfterSubmit(Observation observation)
@@ -250,6 +264,8 @@ public class LogModel(CoachingDbContext db, EmployeeAccess access, Rubrics.Publi
     {
         if (Outcome == SaveOutcome.Invalid) Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         if (Request.IsHtmx()) return Partial("_SaveResult", this);
+        // The fast path of a save did not need the employee; the whole page shows them.
+        Employee ??= (await access.FindAsync(User, Form.EmployeeId, ct))!;
         FollowUp = await followUps.ForFormAsync(Employee.Id, Employee.JobRoleId, Rubric, Form.ObservationId, ct);
         return Page();
     }
@@ -276,6 +292,17 @@ public class LogModel(CoachingDbContext db, EmployeeAccess access, Rubrics.Publi
 
     Task<Observation?> LoadAsync(System.Linq.Expressions.Expression<Func<Observation, bool>> where, CancellationToken ct) =>
         db.Observations.Include(o => o.Ratings).Include(o => o.ActionItems).FirstOrDefaultAsync(where, ct);
+
+    /// <summary>A draft by its key, with whether its employee is one this user may see.</summary>
+    Task<FoundDraft?> FindDraftAsync(Guid draftKey, CancellationToken ct)
+    {
+        var visible = access.Visible(User);
+        return db.Observations.Include(o => o.Ratings).Include(o => o.ActionItems).Where(o => o.DraftKey == draftKey)
+            .Select(o => new FoundDraft(o, visible.Any(e => e.Id == o.EmployeeId)))
+            .FirstOrDefaultAsync(ct);
+    }
+
+    sealed record FoundDraft(Observation Observation, bool EmployeeVisible);
 
     async Task<bool> MayEditAsync(Observation o, CancellationToken ct) =>
         ObservationRules.CanEdit(o, EmployeeAccess.UserId(User), Now) && await access.CanSeeAsync(User, o.EmployeeId, ct);
