@@ -3,14 +3,12 @@ using Coaching.Domain.Observations;
 using Coaching.Domain.Organisation;
 using Coaching.Domain.Rubrics;
 using Coaching.Domain.Time;
-using Coaching.Web.Data;
 using Coaching.Web.Access;
 using Coaching.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Coaching.Web.Features.Observations;
@@ -19,7 +17,7 @@ namespace Coaching.Web.Features.Observations;
 /// Logging an observation on the floor: one form, autosaved whole on every change (so a retry after a dropped
 /// connection resends everything), submitted once. Drafts are found again by their <see cref="Observation.DraftKey"/>.
 /// </summary>
-public class LogModel(CoachingDbContext db, EmployeeAccess access, Rubrics.PublishedRubrics rubrics, FollowUps followUps, IAuthorizationService authorization,
+public class LogModel(ObservationDrafts drafts, EmployeeAccess access, Rubrics.PublishedRubrics rubrics, FollowUps followUps, IAuthorizationService authorization,
     TimeProvider clock, IOptions<OrganisationOptions> org, ILogger<LogModel> logger, CoachingMetrics metrics) : PageModel
 {
     [BindProperty] public ObservationForm Form { get; set; } = new();
@@ -51,7 +49,7 @@ public class LogModel(CoachingDbContext db, EmployeeAccess access, Rubrics.Publi
     {
         if (id is { } observationId)
         {
-            var observation = await LoadAsync(o => o.Id == observationId, ct);
+            var observation = await drafts.LoadAsync(o => o.Id == observationId, ct);
             if (observation is null || !await MayEditAsync(observation, ct)) return NotFound();
             await ShowAsync(observation, ct);
             return Page();
@@ -62,7 +60,7 @@ public class LogModel(CoachingDbContext db, EmployeeAccess access, Rubrics.Publi
 
         // An unfinished draft for this person is picked up again rather than started over.
         var me = EmployeeAccess.UserId(User);
-        var draft = await LoadAsync(o => o.EmployeeId == eid && o.ObserverUserId == me && o.Status == ObservationStatus.Draft, ct);
+        var draft = await drafts.LoadAsync(o => o.EmployeeId == eid && o.ObserverUserId == me && o.Status == ObservationStatus.Draft, ct);
         if (draft is not null)
         {
             Notice = "You had an unfinished observation for this person; here it is.";
@@ -122,13 +120,9 @@ public class LogModel(CoachingDbContext db, EmployeeAccess access, Rubrics.Publi
         if (await Request.IsUnreadableFormAsync(ct)) return BadRequest(UnreadableForm.Message);
         if (ObservationFields.Identity.Any(f => ModelState.TryGetValue(f, out var entry) && entry.Errors.Count > 0))
             return BadRequest("This form could not be read. Reload the page; what was saved is kept.");
-        // One connection for the whole save: the queries and the write share it instead of each taking one from the
-        // pool and setting it up again (SqlitePragmas) — most of an autosave's cost on SQLite.
-        await db.Database.OpenConnectionAsync(ct);
-
-        // The usual autosave is the next revision of a draft already saved: one query finds it and says whether its
-        // employee is still one this user may see (EmployeeAccess), so the fast path reads the database once.
-        var found = Form.DraftKey == Guid.Empty ? null : await FindDraftAsync(Form.DraftKey, ct);
+        // The usual autosave is the next revision of a draft already saved, of someone this user still sees: the one
+        // read of the fast path. Anything else (a new draft, someone else's) goes the long way, with its own answers.
+        var found = await drafts.FindForSaveAsync(User, Form.DraftKey, ct);
         var observation = found?.Observation;
         if (found is { EmployeeVisible: true } && found.Observation.EmployeeId == Form.EmployeeId)
         {
@@ -184,22 +178,9 @@ public class LogModel(CoachingDbContext db, EmployeeAccess access, Rubrics.Publi
             SubmittedAtUtc = observation.SubmittedAtUtc;
             return await AnswerAsync(ct);
         }
-        db.ObservationChanges.AddRange(applied.AuditTrail);
-        if (isNew) db.Observations.Add(observation);
-        try
-        {
-            // Autosaves from many tablets queue for SQLite's one write lock rather than sleep on it.
-            using (await SqliteWriteGate.EnterAsync(db.Database, ct))
-                await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            // Another device or tab saved first (same draft key or a newer revision): show theirs, keep nothing half-saved.
-            db.ChangeTracker.Clear();
-            var current = await LoadAsync(o => o.DraftKey == observation.DraftKey, ct);
-            if (current is null) throw;
-            return await NewerVersionAsync(current, submit, ct);
-        }
+        // Another device or tab saved first (same draft key or a newer revision): show theirs, nothing of this is kept.
+        if (await drafts.StoreAsync(observation, isNew, applied.AuditTrail, ct) is { } newer)
+            return await NewerVersionAsync(newer, submit, ct);
 
         if (submit)
         {
@@ -289,20 +270,6 @@ public class LogModel(CoachingDbContext db, EmployeeAccess access, Rubrics.Publi
         FollowUp = await followUps.ForFormAsync(Employee.Id, Employee.JobRoleId, Rubric, observation.Id, ct);
         ModelState.Clear(); // show the stored values, not what was posted
     }
-
-    Task<Observation?> LoadAsync(System.Linq.Expressions.Expression<Func<Observation, bool>> where, CancellationToken ct) =>
-        db.Observations.Include(o => o.Ratings).Include(o => o.ActionItems).FirstOrDefaultAsync(where, ct);
-
-    /// <summary>A draft by its key, with whether its employee is one this user may see.</summary>
-    Task<FoundDraft?> FindDraftAsync(Guid draftKey, CancellationToken ct)
-    {
-        var visible = access.Visible(User);
-        return db.Observations.Include(o => o.Ratings).Include(o => o.ActionItems).Where(o => o.DraftKey == draftKey)
-            .Select(o => new FoundDraft(o, visible.Any(e => e.Id == o.EmployeeId)))
-            .FirstOrDefaultAsync(ct);
-    }
-
-    sealed record FoundDraft(Observation Observation, bool EmployeeVisible);
 
     async Task<bool> MayEditAsync(Observation o, CancellationToken ct) =>
         ObservationRules.CanEdit(o, EmployeeAccess.UserId(User), Now) && await access.CanSeeAsync(User, o.EmployeeId, ct);
