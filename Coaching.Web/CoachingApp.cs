@@ -89,6 +89,7 @@ public static class CoachingApp
         services.AddScoped<Features.Development.DevelopmentConversations>();
         services.AddScoped<Features.Development.DevelopmentChoices>();
         services.AddScoped<Features.Observations.FollowUps>();
+        services.AddScoped<Features.Observations.ObservationDrafts>();
         services.AddScoped<Features.Development.DevelopmentPlans>();
         services.AddScoped<Features.SignOffs.SkillSignOffs>();
         services.AddScoped<Features.Training.TrainingResults>();

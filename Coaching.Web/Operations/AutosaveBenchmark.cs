@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Net;
+using System.Net.Sockets;
+
 using System.Text.RegularExpressions;
 using Coaching.Web.Infrastructure;
 
@@ -9,7 +11,9 @@ namespace Coaching.Web.Operations;
 /// <summary>
 /// <c>bench autosave --url http://127.0.0.1:5090 --users 16 --seconds 20</c>: signs in the demo managers against a
 /// running app and measures the rating autosave round trip under concurrent load, then <c>/health</c> the same way,
-/// and prints requests/second and p50/p99 latency for both. Run through <c>scripts/bench-autosave.sh</c>.
+/// and prints requests/second and p50/p99 latency for both, then the bytes of one autosave round trip as a browser
+/// sends it (every field of the form, htmx's and Chromium's headers, the answer compressed as served), counted on the
+/// wire. Run through <c>scripts/bench-autosave.sh</c>.
 /// </summary>
 public sealed partial class AutosaveBenchmark : Operation
 {
@@ -35,7 +39,11 @@ public sealed partial class AutosaveBenchmark : Operation
         Out.WriteLine($"{"endpoint",-22} {"requests",9} {"req/s",8} {"p50 ms",8} {"p99 ms",8} {"errors",7}");
         Print("rating autosave", autosave, seconds);
         Print("/health", health, seconds);
-        return autosave.Errors + health.Errors == 0 ? 0 : 1;
+        Out.WriteLine($"autosave rate / health rate: {autosave.Latencies.Count / (double)Math.Max(1, health.Latencies.Count):0.00} (target at least 0.70); autosave p99 target under 40 ms");
+
+        var trip = await RoundTrip.MeasureAsync(url, Managers[0], ct);
+        Out.WriteLine($"one autosave round trip (HTTP/1.1): {trip.Total:N0} bytes (target under 3,072) = request {trip.RequestHeaders:N0} headers + {trip.RequestBody:N0} body, answer {trip.ResponseHeaders:N0} headers + {trip.ResponseBody:N0} body ({trip.Encoding})");
+        return autosave.Errors + health.Errors == 0 && trip.Saved ? 0 : 1;
     }
 
     void Print(string name, Phase p, int seconds)
@@ -45,6 +53,10 @@ public sealed partial class AutosaveBenchmark : Operation
     }
 
     sealed record Phase(List<double> Latencies, int Errors);
+
+    [GeneratedRegex("data-employee-id=\"(\\d+)\"")] private static partial Regex EmployeeIds();
+    [GeneratedRegex("name=\"Form.Ratings\\[(\\d+)\\].SkillId\" value=\"(\\d+)\"")] private static partial Regex SkillIds();
+    [GeneratedRegex("id=\"obs-revision\"[^>]*?value=\"(\\d+)\"")] private static partial Regex Revision();
 
     static async Task<Phase> RunPhaseAsync(ManagerSession[] sessions, TimeSpan length, Func<ManagerSession, Task<bool>> request, CancellationToken ct)
     {
@@ -111,8 +123,160 @@ public sealed partial class AutosaveBenchmark : Operation
 
         static string Field(string html, string name) => WebUtility.HtmlDecode(new Regex($"name=\"{Regex.Escape(name)}\" value=\"([^\"]*)\"").Match(html).Groups[1].Value);
 
-        [GeneratedRegex("data-employee-id=\"(\\d+)\"")] private static partial Regex EmployeeIds();
-        [GeneratedRegex("name=\"Form.Ratings\\[(\\d+)\\].SkillId\" value=\"(\\d+)\"")] private static partial Regex SkillIds();
-        [GeneratedRegex("id=\"obs-revision\"[^>]*?value=\"(\\d+)\"")] private static partial Regex Revision();
+    }
+
+    /// <summary>
+    /// One autosave as Chromium sends it from the form, on a connection of its own whose bytes are counted both ways:
+    /// every field htmx posts from the form (not its antiforgery field: the header carries it), the headers htmx and the browser add, and the answer as
+    /// served (compressed when the browser accepts it). HTTP/1.1, where every request repeats its headers (the sign-in
+    /// cookie alone is about 1 KB); a browser on HTTP/2 (HTTPS) sends headers it sent before on the connection as an index.
+    /// </summary>
+    sealed partial record RoundTrip(int RequestHeaders, int RequestBody, int ResponseHeaders, int ResponseBody, string Encoding, bool Saved)
+    {
+        public int Total => RequestHeaders + RequestBody + ResponseHeaders + ResponseBody;
+
+        public static async Task<RoundTrip> MeasureAsync(string url, string email, CancellationToken ct)
+        {
+            var cookies = new CookieContainer();
+            var (signedIn, team) = await BenchmarkClient.SignInAsync(url, email, ct, cookies);
+            signedIn.Http.Dispose();
+            WireCount? wire = null;
+            using var client = new HttpClient(new SocketsHttpHandler
+            {
+                CookieContainer = cookies, AutomaticDecompression = DecompressionMethods.All,
+                ConnectCallback = async (context, token) =>
+                {
+                    var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+                    await socket.ConnectAsync(context.DnsEndPoint, token);
+                    return wire = new WireCount(new NetworkStream(socket, ownsSocket: true));
+                },
+            }) { BaseAddress = new Uri(url) };
+            var employee = EmployeeIds().Match(team).Groups[1].Value;
+            var page = $"{url}/Observations/Log?employeeId={employee}";
+            var html = await client.GetStringAsync(page, ct);
+            var token = BenchmarkClient.TokenIn(html);
+            var fields = FormFields(html);
+
+            async Task<(HttpResponseMessage Response, string Body)> SaveAsync(int level)
+            {
+                var radio = RadioNames().Match(html).Groups[1].Value;
+                fields.RemoveAll(f => f.Key == radio);
+                fields.Add(new(radio, level.ToString()));
+                fields.RemoveAll(f => f.Key == "Form.Edited");
+                fields.Add(new("Form.Edited", radio)); // observation.js says which fields changed
+                using var request = new HttpRequestMessage(HttpMethod.Post, "/Observations/Log?handler=Save") { Content = new FormUrlEncodedContent(fields) };
+                foreach (var (name, value) in BrowserHeaders(url, page)) request.Headers.TryAddWithoutValidation(name, value);
+                request.Headers.Add(Antiforgery.HeaderName, token);
+                var response = await client.SendAsync(request, ct);
+                var body = await response.Content.ReadAsStringAsync(ct);
+                if (Revision().Match(body) is { Success: true } m)
+                {
+                    fields.RemoveAll(f => f.Key == "Form.Revision");
+                    fields.Add(new("Form.Revision", m.Groups[1].Value));
+                }
+                if (ObservationId().Match(body) is { Success: true } id)
+                {
+                    fields.RemoveAll(f => f.Key == "Form.ObservationId");
+                    fields.Add(new("Form.ObservationId", id.Groups[1].Value));
+                }
+                return (response, body);
+            }
+
+            (await SaveAsync(2)).Response.Dispose(); // the first save makes the draft; the measured one changes a level in it, as most taps do
+            wire!.Reset();
+            var (response, _) = await SaveAsync(3);
+            using (response)
+            {
+                var (sentHeaders, sentBody) = WireCount.Split(wire.Sent);
+                var (receivedHeaders, receivedBody) = WireCount.Split(wire.Received);
+                // The handler takes Content-Encoding off once it has decompressed: read it from the wire.
+                var encoding = ContentEncoding().Match(System.Text.Encoding.ASCII.GetString(wire.Received.ToArray(), 0, receivedHeaders));
+                return new RoundTrip(sentHeaders, sentBody, receivedHeaders, receivedBody,
+                    encoding.Success ? encoding.Groups[1].Value.Trim() : "not compressed", response.IsSuccessStatusCode);
+            }
+        }
+
+        /// <summary>What Chromium and htmx add to an autosave (the cookies come from the cookie container).</summary>
+        static IEnumerable<(string, string)> BrowserHeaders(string url, string page) =>
+        [
+            ("Accept", "*/*"), ("Accept-Language", "en-GB,en;q=0.9"), ("Origin", url), ("Referer", page),
+            ("User-Agent", "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Safari/537.36"),
+            ("sec-ch-ua", "\"Chromium\";v=\"140\", \"Not=A?Brand\";v=\"24\""), ("sec-ch-ua-mobile", "?0"), ("sec-ch-ua-platform", "\"Linux\""),
+            ("Sec-Fetch-Site", "same-origin"), ("Sec-Fetch-Mode", "cors"), ("Sec-Fetch-Dest", "empty"),
+            ("HX-Request", "true"), ("HX-Current-URL", page), ("HX-Trigger", "observation"),
+        ];
+
+        /// <summary>The form's fields as the browser posts them: inputs with their values (radios only when chosen), textareas, selects.</summary>
+        static List<KeyValuePair<string, string>> FormFields(string html)
+        {
+            var form = html[html.IndexOf("<form id=\"observation\"", StringComparison.Ordinal)..];
+            form = form[..form.IndexOf("</form>", StringComparison.Ordinal)];
+            var fields = new List<KeyValuePair<string, string>>();
+            // data-hx-params="not a,b": htmx leaves those out.
+            var left = Attribute(form[..form.IndexOf('>')], "data-hx-params") is var p && p.StartsWith("not ", StringComparison.Ordinal)
+                ? p[4..].Split(',', StringSplitOptions.TrimEntries).ToHashSet() : [];
+            foreach (Match m in Inputs().Matches(form))
+            {
+                var tag = m.Value;
+                var name = WebUtility.HtmlDecode(Attribute(tag, "name"));
+                if (name.Length == 0 || (Attribute(tag, "type") is "radio" or "checkbox" && !tag.Contains(" checked", StringComparison.Ordinal))) continue;
+                fields.Add(new(name, WebUtility.HtmlDecode(Attribute(tag, "value"))));
+            }
+            foreach (Match m in TextAreas().Matches(form)) fields.Add(new(WebUtility.HtmlDecode(m.Groups[1].Value), WebUtility.HtmlDecode(m.Groups[2].Value)));
+            foreach (Match m in Selects().Matches(form))
+                fields.Add(new(WebUtility.HtmlDecode(m.Groups[1].Value), SelectedOption().Match(m.Groups[2].Value) is { Success: true } o ? WebUtility.HtmlDecode(o.Groups[1].Value) : ""));
+            fields.RemoveAll(f => left.Contains(f.Key));
+            return fields;
+        }
+
+        static string Attribute(string tag, string name) => new Regex($"\\s{name}=\"([^\"]*)\"").Match(tag).Groups[1].Value;
+
+        [GeneratedRegex("(?im)^content-encoding:(.*)$")] private static partial Regex ContentEncoding();
+        [GeneratedRegex("<input\\b[^>]*>")] private static partial Regex Inputs();
+        [GeneratedRegex("<textarea\\b[^>]*?name=\"([^\"]+)\"[^>]*>(.*?)</textarea>", RegexOptions.Singleline)] private static partial Regex TextAreas();
+        [GeneratedRegex("<select\\b[^>]*?name=\"([^\"]+)\"[^>]*>(.*?)</select>", RegexOptions.Singleline)] private static partial Regex Selects();
+        [GeneratedRegex("<option\\b[^>]*?value=\"([^\"]*)\"[^>]*selected")] private static partial Regex SelectedOption();
+        [GeneratedRegex("name=\"(Form.Ratings\\[\\d+\\].Level)\"")] private static partial Regex RadioNames();
+        [GeneratedRegex("id=\"obs-id\"[^>]*?value=\"(\\d+)\"")] private static partial Regex ObservationId();
+    }
+
+    /// <summary>A connection's stream that keeps what went each way, to count a round trip's bytes as sent.</summary>
+    sealed class WireCount(Stream inner) : Stream
+    {
+        public MemoryStream Sent { get; private set; } = new();
+        public MemoryStream Received { get; private set; } = new();
+        public void Reset() { Sent = new(); Received = new(); }
+
+        /// <summary>Header bytes (up to and with the blank line) and the rest, of one HTTP/1.1 message.</summary>
+        public static (int Headers, int Body) Split(MemoryStream bytes)
+        {
+            var all = bytes.ToArray();
+            var end = all.AsSpan().IndexOf("\r\n\r\n"u8) + 4;
+            return (end, all.Length - end);
+        }
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken ct = default)
+        {
+            var n = await inner.ReadAsync(buffer, ct);
+            Received.Write(buffer.Span[..n]);
+            return n;
+        }
+        public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken ct = default)
+        {
+            Sent.Write(buffer.Span);
+            await inner.WriteAsync(buffer, ct);
+        }
+        public override int Read(byte[] buffer, int offset, int count) { var n = inner.Read(buffer, offset, count); Received.Write(buffer, offset, n); return n; }
+        public override void Write(byte[] buffer, int offset, int count) { Sent.Write(buffer, offset, count); inner.Write(buffer, offset, count); }
+        public override Task FlushAsync(CancellationToken ct) => inner.FlushAsync(ct);
+        public override void Flush() => inner.Flush();
+        public override bool CanRead => true;
+        public override bool CanWrite => true;
+        public override bool CanSeek => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        protected override void Dispose(bool disposing) { if (disposing) inner.Dispose(); base.Dispose(disposing); }
     }
 }

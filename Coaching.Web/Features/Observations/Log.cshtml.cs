@@ -3,14 +3,12 @@ using Coaching.Domain.Observations;
 using Coaching.Domain.Organisation;
 using Coaching.Domain.Rubrics;
 using Coaching.Domain.Time;
-using Coaching.Web.Data;
 using Coaching.Web.Access;
 using Coaching.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Coaching.Web.Features.Observations;
@@ -19,7 +17,7 @@ namespace Coaching.Web.Features.Observations;
 /// Logging an observation on the floor: one form, autosaved whole on every change (so a retry after a dropped
 /// connection resends everything), submitted once. Drafts are found again by their <see cref="Observation.DraftKey"/>.
 /// </summary>
-public class LogModel(CoachingDbContext db, EmployeeAccess access, Rubrics.PublishedRubrics rubrics, FollowUps followUps, IAuthorizationService authorization,
+public class LogModel(ObservationDrafts drafts, EmployeeAccess access, Rubrics.PublishedRubrics rubrics, FollowUps followUps, IAuthorizationService authorization,
     TimeProvider clock, IOptions<OrganisationOptions> org, ILogger<LogModel> logger, CoachingMetrics metrics) : PageModel
 {
     [BindProperty] public ObservationForm Form { get; set; } = new();
@@ -51,7 +49,7 @@ public class LogModel(CoachingDbContext db, EmployeeAccess access, Rubrics.Publi
     {
         if (id is { } observationId)
         {
-            var observation = await LoadAsync(o => o.Id == observationId, ct);
+            var observation = await drafts.LoadAsync(o => o.Id == observationId, ct);
             if (observation is null || !await MayEditAsync(observation, ct)) return NotFound();
             await ShowAsync(observation, ct);
             return Page();
@@ -62,7 +60,7 @@ public class LogModel(CoachingDbContext db, EmployeeAccess access, Rubrics.Publi
 
         // An unfinished draft for this person is picked up again rather than started over.
         var me = EmployeeAccess.UserId(User);
-        var draft = await LoadAsync(o => o.EmployeeId == eid && o.ObserverUserId == me && o.Status == ObservationStatus.Draft, ct);
+        var draft = await drafts.LoadAsync(o => o.EmployeeId == eid && o.ObserverUserId == me && o.Status == ObservationStatus.Draft, ct);
         if (draft is not null)
         {
             Notice = "You had an unfinished observation for this person; here it is.";
@@ -122,24 +120,26 @@ public class LogModel(CoachingDbContext db, EmployeeAccess access, Rubrics.Publi
         if (await Request.IsUnreadableFormAsync(ct)) return BadRequest(UnreadableForm.Message);
         if (ObservationFields.Identity.Any(f => ModelState.TryGetValue(f, out var entry) && entry.Errors.Count > 0))
             return BadRequest("This form could not be read. Reload the page; what was saved is kept.");
-        var employee = await access.FindAsync(User, Form.EmployeeId, ct);
-        if (employee is null)
-            return NotFound("That employee is not in your teams.");
-        Employee = employee;
-
-        var observation = Form.DraftKey == Guid.Empty ? null : await LoadAsync(o => o.DraftKey == Form.DraftKey, ct);
-        if (observation is not null)
+        // The usual autosave is the next revision of a draft already saved, of someone this user still sees: the one
+        // read of the fast path. Anything else (a new draft, someone else's) goes the long way, with its own answers.
+        var found = await drafts.FindForSaveAsync(User, Form.DraftKey, ct);
+        var observation = found?.Observation;
+        if (found is { EmployeeVisible: true } && found.Observation.EmployeeId == Form.EmployeeId)
         {
-            if (observation.EmployeeId != employee.Id || !await MayEditAsync(observation, ct))
-            {
-                logger.LogWarning("User {User} tried to write observation {Id} they may not edit", EmployeeAccess.UserId(User), observation.Id);
-                return NotFound("That observation is not yours to change.");
-            }
-            Rubric = await LoadRubricAsync(observation.RubricVersionId, ct);
-            if (Form.Revision != observation.Revision) return await NewerVersionAsync(observation, submit, ct);
+            if (!ObservationRules.CanEdit(found.Observation, EmployeeAccess.UserId(User), Now))
+                return NotYours(found.Observation);
+            Rubric = await LoadRubricAsync(found.Observation.RubricVersionId, ct);
+            if (Form.Revision != found.Observation.Revision) return await NewerVersionAsync(found.Observation, submit, ct);
         }
         else
         {
+            var employee = await access.FindAsync(User, Form.EmployeeId, ct);
+            if (employee is null)
+                return NotFound("That employee is not in your teams.");
+            Employee = employee;
+            // A draft of someone else than the form says (a copied or hand-made post).
+            if (observation is not null) return NotYours(observation);
+
             // Only a hand-made post gets here: the form is not offered when there is no rubric.
             if (await CurrentRubricAsync(employee, ct) is not { } current) return NotFound("This person's role has no published rubric yet.");
             Rubric = current;
@@ -161,7 +161,7 @@ public class LogModel(CoachingDbContext db, EmployeeAccess access, Rubrics.Publi
         var isNew = observation is null;
         observation ??= new Observation
         {
-            DraftKey = Form.DraftKey == Guid.Empty ? Guid.NewGuid() : Form.DraftKey, EmployeeId = employee.Id,
+            DraftKey = Form.DraftKey == Guid.Empty ? Guid.NewGuid() : Form.DraftKey, EmployeeId = Employee.Id,
             ObserverUserId = EmployeeAccess.UserId(User), RubricVersionId = Rubric.Id, CreatedAtUtc = now, Status = ObservationStatus.Draft,
         };
         var draft = Form.ToDraft(Zone);
@@ -178,20 +178,9 @@ public class LogModel(CoachingDbContext db, EmployeeAccess access, Rubrics.Publi
             SubmittedAtUtc = observation.SubmittedAtUtc;
             return await AnswerAsync(ct);
         }
-        db.ObservationChanges.AddRange(applied.AuditTrail);
-        if (isNew) db.Observations.Add(observation);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            // Another device or tab saved first (same draft key or a newer revision): show theirs, keep nothing half-saved.
-            db.ChangeTracker.Clear();
-            var current = await LoadAsync(o => o.DraftKey == observation.DraftKey, ct);
-            if (current is null) throw;
-            return await NewerVersionAsync(current, submit, ct);
-        }
+        // Another device or tab saved first (same draft key or a newer revision): show theirs, nothing of this is kept.
+        if (await drafts.StoreAsync(observation, isNew, applied.AuditTrail, ct) is { } newer)
+            return await NewerVersionAsync(newer, submit, ct);
 
         if (submit)
         {
@@ -204,6 +193,12 @@ public class LogModel(CoachingDbContext db, EmployeeAccess access, Rubrics.Publi
         SubmittedAtUtc = observation.SubmittedAtUtc;
         Outcome = SaveOutcome.Saved;
         return await AnswerAsync(ct);
+    }
+
+    IActionResult NotYours(Observation observation)
+    {
+        logger.LogWarning("User {User} tried to write observation {Id} they may not edit", EmployeeAccess.UserId(User), observation.Id);
+        return NotFound("That observation is not yours to change.");
     }
 
     IActionResult AfterSubmit(Observation observation)
@@ -250,6 +245,8 @@ public class LogModel(CoachingDbContext db, EmployeeAccess access, Rubrics.Publi
     {
         if (Outcome == SaveOutcome.Invalid) Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         if (Request.IsHtmx()) return Partial("_SaveResult", this);
+        // The fast path of a save did not need the employee; the whole page shows them.
+        Employee ??= (await access.FindAsync(User, Form.EmployeeId, ct))!;
         FollowUp = await followUps.ForFormAsync(Employee.Id, Employee.JobRoleId, Rubric, Form.ObservationId, ct);
         return Page();
     }
@@ -273,9 +270,6 @@ public class LogModel(CoachingDbContext db, EmployeeAccess access, Rubrics.Publi
         FollowUp = await followUps.ForFormAsync(Employee.Id, Employee.JobRoleId, Rubric, observation.Id, ct);
         ModelState.Clear(); // show the stored values, not what was posted
     }
-
-    Task<Observation?> LoadAsync(System.Linq.Expressions.Expression<Func<Observation, bool>> where, CancellationToken ct) =>
-        db.Observations.Include(o => o.Ratings).Include(o => o.ActionItems).FirstOrDefaultAsync(where, ct);
 
     async Task<bool> MayEditAsync(Observation o, CancellationToken ct) =>
         ObservationRules.CanEdit(o, EmployeeAccess.UserId(User), Now) && await access.CanSeeAsync(User, o.EmployeeId, ct);
