@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Coaching.Domain.Summaries;
 using Coaching.Domain.Time;
 using Coaching.Web.Features.Summaries;
