@@ -42,8 +42,7 @@ public class MigrationTests
     public async Task PostgreSql_migrations_run_up_and_down_on_a_real_server()
     {
         using var database = TestDatabase.NewPostgreSql();
-        await using var db = new PostgreSqlCoachingDbContext(
-            new DbContextOptionsBuilder<PostgreSqlCoachingDbContext>().UseNpgsql(database.ConnectionString).Options);
+        await using var db = database.NewPostgreSqlContext();
 
         await db.Database.MigrateAsync();
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());

@@ -1,4 +1,5 @@
 using Coaching.Web.Data;
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace Coaching.Tests.Infrastructure;
@@ -38,6 +39,11 @@ public sealed class TestDatabase : IDisposable
         }
         return new(DatabaseProvider.PostgreSql, new NpgsqlConnectionStringBuilder(Server) { Database = name }.ConnectionString, null, name);
     }
+
+    /// <summary>A context on this PostgreSQL database from outside the app (the app's nodes run as processes of their own).</summary>
+    public PostgreSqlCoachingDbContext NewPostgreSqlContext() => Provider == DatabaseProvider.PostgreSql
+        ? new(new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<PostgreSqlCoachingDbContext>().UseNpgsql(ConnectionString).Options)
+        : throw new InvalidOperationException("This test database is not on PostgreSQL.");
 
     static string Server => Environment.GetEnvironmentVariable(ServerVariable) is { Length: > 0 } s ? s
         : throw new InvalidOperationException(

@@ -54,8 +54,7 @@ public sealed class SeveralNodes : IAsyncDisposable
 
     public async Task<T> WithDbAsync<T>(Func<CoachingDbContext, Task<T>> work)
     {
-        await using var db = new PostgreSqlCoachingDbContext(
-            new DbContextOptionsBuilder<PostgreSqlCoachingDbContext>().UseNpgsql(database.ConnectionString).Options);
+        await using var db = database.NewPostgreSqlContext();
         return await work(db);
     }
 

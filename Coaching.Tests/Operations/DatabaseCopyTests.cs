@@ -33,7 +33,7 @@ public sealed class DatabaseCopyTests(CoachingFactory sqlite) : IClassFixture<Co
 
         Assert.True(copy.Exit == 0, copy.Output);
         Assert.Matches(@"Copied \d+ tables, [\d,]+ rows", copy.Output);
-        await using var db = new PostgreSqlCoachingDbContext(new DbContextOptionsBuilder<PostgreSqlCoachingDbContext>().UseNpgsql(postgres.ConnectionString).Options);
+        await using var db = postgres.NewPostgreSqlContext();
         Assert.Equal(before, await CountsAsync(db));
         // Ids go on after the copied ones.
         db.Teams.Add(new Team { Name = "After the move", Site = "Leeds" });
