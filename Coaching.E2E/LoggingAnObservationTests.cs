@@ -98,6 +98,40 @@ public class LoggingAnObservationTests(LiveApp app, ITestOutputHelper output) : 
     }
 
     [Fact]
+    public async Task A_field_emptied_is_saved_empty_and_a_next_step_below_an_empty_row_is_kept()
+    {
+        // An autosave leaves empty fields out (observation.js): the server must read them as emptied, and rows as numbered.
+        var page = await app.NewTabletPageAsync(768, 1024);
+        await LiveApp.SignInAsync(page, "manager@demo.local");
+        var employeeId = await WithDb(db => db.Employees.Where(e => e.FirstName == "Liam").Select(e => e.Id).SingleAsync());
+        await page.GotoAsync($"/Observations/Log?employeeId={employeeId}");
+        var status = page.Locator("#save-status");
+        var wentWell = page.GetByLabel("What went well");
+
+        await page.Locator(".skill-row").First.Locator("label.level-button").Nth(2).TapAsync();
+        await wentWell.FillAsync("Greeted every customer");
+        await Assertions.Expect(status).ToHaveTextAsync("Saved");
+        await page.GetByLabel("Action item 2", new() { Exact = true }).FillAsync("Practise refunds");
+        await Assertions.Expect(status).ToHaveTextAsync("Saved");
+        var saved = page.WaitForResponseAsync(r => r.Url.Contains("handler=Save") && r.Request.PostData!.Contains("Edited=Form.WentWell"));
+        await wentWell.FillAsync("");
+        await saved;
+        await Assertions.Expect(status).ToHaveTextAsync("Saved");
+
+        await page.ReloadAsync();
+        await Assertions.Expect(wentWell).ToHaveValueAsync("");
+        // Saved next steps come first, then the empty rows.
+        await Assertions.Expect(page.GetByLabel("Action item 1", new() { Exact = true })).ToHaveValueAsync("Practise refunds");
+        await Assertions.Expect(page.GetByLabel("Action item 2", new() { Exact = true })).ToHaveValueAsync("");
+        await Assertions.Expect(page.Locator(".skill-row").First.Locator("input[type=radio]").Nth(2)).ToBeCheckedAsync();
+        var draft = await WithDb(db => db.Observations.Where(o => o.EmployeeId == employeeId && o.Status == Coaching.Domain.Observations.ObservationStatus.Draft)
+            .Select(o => new { o.WentWell, Steps = o.ActionItems.Select(a => a.Text).ToList() }).SingleAsync());
+        Assert.Null(draft.WentWell);
+        Assert.Equal(["Practise refunds"], draft.Steps);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Another_action_item_row_is_added_in_place()
     {
         var page = await app.NewTabletPageAsync(768, 1024);

@@ -131,6 +131,8 @@ public class ObservationFormMessagesTests(LiveApp app) : IClassFixture<LiveApp>
         await evidence.FillAsync("Scanned quickly");
         await Assertions.Expect(row.Locator(".char-count")).ToHaveTextAsync("15 / 4,000 characters");
         await Assertions.Expect(Status(page)).ToHaveTextAsync("Saved");
+        await Assertions.Expect(message).ToBeEmptyAsync(); // put right: the message goes
+        await Assertions.Expect(evidence).Not.ToHaveAttributeAsync("aria-invalid", "true");
         await page.Context.CloseAsync();
     }
 

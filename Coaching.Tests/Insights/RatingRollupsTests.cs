@@ -39,7 +39,7 @@ public class RatingRollupsTests(FarZoneDemo app) : IClassFixture<FarZoneDemo>
     const string Save = "/Observations/Log?handler=Save";
     const string Submit = "/Observations/Log?handler=Submit";
 
-    static readonly ClaimsPrincipal Hr = new(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, "rollup-test"), new Claim(ClaimTypes.Role, Roles.HR)], "test"));
+    static readonly ClaimsPrincipal Hr = SignInClaims.For("rollup-test", Roles.HR);
 
     TimeZoneInfo Zone => app.Services.GetRequiredService<IOptions<OrganisationOptions>>().Value.Zone;
     DateOnly Today => OrganisationClock.Today(DateTime.UtcNow, Zone);

@@ -56,5 +56,5 @@ public sealed class EmployeeAccess(CoachingDbContext db, ILogger<EmployeeAccess>
     public async Task<bool> IsThemselfAsync(ClaimsPrincipal user, int employeeId, CancellationToken ct = default) =>
         await OwnEmployeeIdAsync(user, ct) == employeeId;
 
-    public static string UserId(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+    public static string UserId(ClaimsPrincipal user) => user.FindFirstValue(SignInClaims.UserId) ?? "";
 }

@@ -165,7 +165,7 @@ public sealed partial class AutosaveBenchmark : Operation
                 fields.RemoveAll(f => f.Key == "Form.Edited");
                 fields.Add(new("Form.Edited", radio)); // observation.js says which fields changed
                 using var request = new HttpRequestMessage(HttpMethod.Post, "/Observations/Log?handler=Save") { Content = new FormUrlEncodedContent(fields) };
-                foreach (var (name, value) in BrowserHeaders(url, page)) request.Headers.TryAddWithoutValidation(name, value);
+                foreach (var (name, value) in BrowserHeaders(url)) request.Headers.TryAddWithoutValidation(name, value);
                 request.Headers.Add(Antiforgery.HeaderName, token);
                 var response = await client.SendAsync(request, ct);
                 var body = await response.Content.ReadAsStringAsync(ct);
@@ -196,17 +196,23 @@ public sealed partial class AutosaveBenchmark : Operation
             }
         }
 
-        /// <summary>What Chromium and htmx add to an autosave (the cookies come from the cookie container).</summary>
-        static IEnumerable<(string, string)> BrowserHeaders(string url, string page) =>
+        /// <summary>
+        /// What Chromium and htmx add to an autosave (the cookies come from the cookie container). No Referer: the app's
+        /// Referrer-Policy is no-referrer; no HX-Current-URL or HX-Trigger: observation.js leaves them out.
+        /// </summary>
+        static IEnumerable<(string, string)> BrowserHeaders(string url) =>
         [
-            ("Accept", "*/*"), ("Accept-Language", "en-GB,en;q=0.9"), ("Origin", url), ("Referer", page),
+            ("Accept", "*/*"), ("Accept-Language", "en-GB,en;q=0.9"), ("Origin", url),
             ("User-Agent", "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Safari/537.36"),
             ("sec-ch-ua", "\"Chromium\";v=\"140\", \"Not=A?Brand\";v=\"24\""), ("sec-ch-ua-mobile", "?0"), ("sec-ch-ua-platform", "\"Linux\""),
             ("Sec-Fetch-Site", "same-origin"), ("Sec-Fetch-Mode", "cors"), ("Sec-Fetch-Dest", "empty"),
-            ("HX-Request", "true"), ("HX-Current-URL", page), ("HX-Trigger", "observation"),
+            ("HX-Request", "true"),
         ];
 
-        /// <summary>The form's fields as the browser posts them: inputs with their values (radios only when chosen), textareas, selects.</summary>
+        /// <summary>
+        /// The form's fields as the browser posts them: inputs with their values (radios only when chosen), textareas,
+        /// selects; empty ones left out but for hidden inputs, as observation.js does.
+        /// </summary>
         static List<KeyValuePair<string, string>> FormFields(string html)
         {
             var form = html[html.IndexOf("<form id=\"observation\"", StringComparison.Ordinal)..];
@@ -219,12 +225,16 @@ public sealed partial class AutosaveBenchmark : Operation
             {
                 var tag = m.Value;
                 var name = WebUtility.HtmlDecode(Attribute(tag, "name"));
-                if (name.Length == 0 || (Attribute(tag, "type") is "radio" or "checkbox" && !tag.Contains(" checked", StringComparison.Ordinal))) continue;
-                fields.Add(new(name, WebUtility.HtmlDecode(Attribute(tag, "value"))));
+                var type = Attribute(tag, "type");
+                if (name.Length == 0 || (type is "radio" or "checkbox" && !tag.Contains(" checked", StringComparison.Ordinal))) continue;
+                var value = WebUtility.HtmlDecode(Attribute(tag, "value"));
+                if (value.Length > 0 || type == "hidden") fields.Add(new(name, value));
             }
-            foreach (Match m in TextAreas().Matches(form)) fields.Add(new(WebUtility.HtmlDecode(m.Groups[1].Value), WebUtility.HtmlDecode(m.Groups[2].Value)));
+            foreach (Match m in TextAreas().Matches(form))
+                if (m.Groups[2].Value.Length > 0) fields.Add(new(WebUtility.HtmlDecode(m.Groups[1].Value), WebUtility.HtmlDecode(m.Groups[2].Value)));
             foreach (Match m in Selects().Matches(form))
-                fields.Add(new(WebUtility.HtmlDecode(m.Groups[1].Value), SelectedOption().Match(m.Groups[2].Value) is { Success: true } o ? WebUtility.HtmlDecode(o.Groups[1].Value) : ""));
+                if (SelectedOption().Match(m.Groups[2].Value) is { Success: true } o && o.Groups[1].Value.Length > 0)
+                    fields.Add(new(WebUtility.HtmlDecode(m.Groups[1].Value), WebUtility.HtmlDecode(o.Groups[1].Value)));
             fields.RemoveAll(f => left.Contains(f.Key));
             return fields;
         }

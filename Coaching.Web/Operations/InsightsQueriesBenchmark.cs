@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
-using System.Security.Claims;
+using Coaching.Web.Access;
 using Coaching.Web.Data;
 using Coaching.Web.Features.Insights;
 using Microsoft.EntityFrameworkCore;
@@ -23,7 +23,7 @@ public sealed class InsightsQueriesBenchmark(IServiceProvider services) : Operat
 
     public async Task<int> RunAsync(int runs, CancellationToken ct)
     {
-        var hr = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, "benchmark"), new Claim(ClaimTypes.Role, Roles.HR)], "benchmark"));
+        var hr = SignInClaims.For("benchmark", Roles.HR);
         var filter = new InsightsFilter { Period = "365" };
 
         async Task<(double Median, T Last)> Time<T>(Func<InsightsScope, InsightsQueries, Task<T>> work)

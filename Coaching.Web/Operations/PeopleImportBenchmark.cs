@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
-using System.Security.Claims;
+using Coaching.Web.Access;
 using System.Text;
 using Coaching.Web.Features.People;
 using Coaching.Web.Infrastructure;
@@ -34,7 +34,7 @@ public sealed class PeopleImportBenchmark(PeopleImports imports) : Operation
             csv.Append($"B{run}{r},First{r},Last{r},{email},Role {r % 7},Team {team} {run},Site {team % 9},{(r % 12 == 0 ? "" : manager)},{date},yes\n");
         }
         var bytes = Encoding.UTF8.GetBytes(csv.ToString());
-        var who = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, "benchmark"), new Claim(ClaimTypes.Name, "benchmark")], "benchmark"));
+        var who = SignInClaims.For("benchmark");
 
         var clock = Stopwatch.StartNew();
         using var stream = new MemoryStream(bytes);

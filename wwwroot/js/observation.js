@@ -155,6 +155,12 @@
     Object.keys(lastSent).forEach(function (name) { if (edited[name] === lastSent[name]) delete edited[name]; });
     refresh();
   });
+  // A save's answer carries only the messages that stand: those it leaves out were put right.
+  document.body.addEventListener('htmx:beforeSwap', function (e) {
+    if (!inForm(e) || !e.detail.xhr || e.detail.requestConfig.verb !== 'post') return;
+    var code = e.detail.xhr.status;
+    if (code === 200 || code === 422) form().querySelectorAll('.field-error').forEach(function (span) { span.textContent = ''; });
+  });
   // 409: the server swaps in the newer version; say so where the person is looking and start again from it.
   document.body.addEventListener('htmx:beforeSwap', function (e) {
     if (!inForm(e) || !e.detail.xhr || e.detail.xhr.status !== 409) return;
@@ -173,10 +179,21 @@
       e.detail.parameters.index = document.querySelectorAll('#action-items .action-item').length;
     if (inForm(e) && e.detail.verb === 'post') {
       stripControlCharacters(e.detail.parameters);
+      leaveOutEmpty(e.detail);
       lastSent = Object.assign({}, edited);
       e.detail.parameters['Form.Edited'] = Object.keys(edited).join(',');
     }
   });
+
+  // An autosave goes out on every tap, so it carries only what the server reads: an empty field it reads as a missing
+  // one, so empty fields stay home (hidden ones always go: they number the rows), and no htmx header it does not use.
+  function leaveOutEmpty(detail) {
+    form().querySelectorAll('textarea, select, input:not([type=hidden]):not([type=radio]):not([type=checkbox])').forEach(function (field) {
+      if (field.name && field.value === '') delete detail.parameters[field.name];
+    });
+    delete detail.headers['HX-Current-URL'];
+    delete detail.headers['HX-Trigger'];
+  }
 
   // A NUL or similar pasted from another system would make the whole post unreadable: take it out, and say so.
   var control = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;

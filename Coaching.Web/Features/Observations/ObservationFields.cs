@@ -49,7 +49,7 @@ public static class ObservationFields
         _ => Form,
     };
 
-    /// <summary>Every field a message can be shown beside, for a form with these many rows (the autosave answer clears or fills each).</summary>
+    /// <summary>Every field a message can be shown beside, for a form with these many rows (the autosave answer fills those that have one).</summary>
     public static IEnumerable<string> WithMessages(int ratings, int actionItems)
     {
         string[] single = [WentWell, NextSteps, Track, Context, ObservedAt];
