@@ -1,3 +1,4 @@
+using Coaching.Web.Features.Insights;
 using Coaching.Web.Features.Summaries;
 using Coaching.Web.Infrastructure;
 using Microsoft.Extensions.Hosting;
@@ -30,6 +31,18 @@ public class SettingsChecksTests
         var problems = Problems(new OrganisationOptions { TimeZone = zone, Culture = culture });
         if (problem is null) Assert.Empty(problems);
         else Assert.StartsWith(problem, Assert.Single(problems));
+    }
+
+    [Theory]
+    [InlineData(50, true)]
+    [InlineData(1, true)]
+    [InlineData(0, false)]
+    [InlineData(5000, false)]
+    public void Teams_per_page_of_the_heat_map_must_be_from_1_to_1000(int teams, bool passes)
+    {
+        var problems = new SettingsChecks.InsightsCheck().Validate(null, new InsightsOptions { TeamsPerPage = teams }).Failures?.ToList() ?? [];
+        Assert.Equal(passes, problems.Count == 0);
+        if (!passes) Assert.StartsWith("Insights:TeamsPerPage must be from 1 to 1000", Assert.Single(problems));
     }
 
     [Theory]

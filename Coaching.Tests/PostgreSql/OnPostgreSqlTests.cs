@@ -42,3 +42,5 @@ public sealed class TrainingEventsOnPostgreSqlTests(TrainingOrganisationOnPostgr
 public sealed class FarZoneDemoOnPostgreSql() : FarZoneDemo(TestDatabase.NewPostgreSql());
 
 public sealed class RatingRollupsOnPostgreSqlTests(FarZoneDemoOnPostgreSql app) : RatingRollupsTests(app), IClassFixture<FarZoneDemoOnPostgreSql>;
+
+public sealed class ObservationRollupsOnPostgreSqlTests(FarZoneDemoOnPostgreSql app) : ObservationRollupsTests(app), IClassFixture<FarZoneDemoOnPostgreSql>;

@@ -57,20 +57,24 @@ public abstract class CoachingDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<TrainingEvent> TrainingEvents => Set<TrainingEvent>();
     public DbSet<TenureBandSettings> TenureBandSettings => Set<TenureBandSettings>();
     public DbSet<Coaching.Domain.Insights.RatingRollup> RatingRollups => Set<Coaching.Domain.Insights.RatingRollup>();
+    public DbSet<Coaching.Domain.Insights.ObservationRollup> ObservationRollups => Set<Coaching.Domain.Insights.ObservationRollup>();
 
     /// <summary>
     /// Saves, and keeps the insights rollups in step in the same transaction when the save touches submitted ratings or
-    /// moves someone to another team (<see cref="Features.Insights.RatingRollups"/>): every writer that goes through EF is covered here.
+    /// observations, or moves someone to another team (<see cref="Features.Insights.RatingRollups"/>,
+    /// <see cref="Features.Insights.ObservationRollups"/>): every writer that goes through EF is covered here.
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         var rollups = Features.Insights.RatingRollups.Noted(this);
-        if (rollups.IsEmpty) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var observed = Features.Insights.ObservationRollups.Noted(this);
+        if (rollups.IsEmpty && observed.IsEmpty) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         var zone = OrganisationZone();
         if (Database.CurrentTransaction is not null)
         {
             var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             await rollups.ApplyAsync(this, zone, cancellationToken);
+            await observed.ApplyAsync(this, zone, cancellationToken);
             return saved;
         }
         // Changes are accepted only after the commit, so a retrying execution strategy (SQL Server) can run it all again.
@@ -79,6 +83,7 @@ public abstract class CoachingDbContext(DbContextOptions options) : IdentityDbCo
             await using var transaction = await Database.BeginTransactionAsync(ct);
             var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, ct);
             await rollups.ApplyAsync(this, zone, ct);
+            await observed.ApplyAsync(this, zone, ct);
             await transaction.CommitAsync(ct);
             return saved;
         }, cancellationToken);

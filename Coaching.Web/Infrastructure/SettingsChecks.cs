@@ -1,5 +1,6 @@
 using System.Globalization;
 using Coaching.Domain.Summaries;
+using Coaching.Web.Features.Insights;
 using Coaching.Web.Features.Summaries;
 using Microsoft.Extensions.Options;
 using MimeKit;
@@ -24,6 +25,8 @@ public static class SettingsChecks
         services.AddSingleton<IValidateOptions<SummariesOptions>, SummariesCheck>();
         services.AddOptions<SmtpOptions>().Bind(config.GetSection("Smtp")).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SmtpOptions>, SmtpCheck>();
+        services.AddOptions<InsightsOptions>().Bind(config.GetSection("Insights")).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<InsightsOptions>, InsightsCheck>();
         return services;
     }
 
@@ -61,6 +64,13 @@ public static class SettingsChecks
             catch (CultureNotFoundException) { problems.Add($"Organisation:Culture \"{o.Culture}\" is not a culture this machine knows: use a name such as en-GB or de-DE."); }
             return Result(problems);
         }
+    }
+
+    public sealed class InsightsCheck : IValidateOptions<InsightsOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, InsightsOptions o) => o.TeamsPerPage is >= 1 and <= 1000
+            ? ValidateOptionsResult.Success
+            : ValidateOptionsResult.Fail($"Insights:TeamsPerPage must be from 1 to 1000 (teams per page of the coverage heat map), not {o.TeamsPerPage}.");
     }
 
     public sealed class SummariesCheck(IHostEnvironment environment) : IValidateOptions<SummariesOptions>

@@ -73,5 +73,5 @@ public sealed partial class BenchmarkClient(HttpClient http, string token)
 public sealed record PageTiming(double Median, double P90, string Html)
 {
     public string Line(string what, int? targetMs, int width = 72) =>
-        $"  {what.PadRight(width)} median {Median,6:0} ms   p90 {P90,6:0} ms{(targetMs is { } target ? $"   target < {target} ms: {(Median < target ? "met" : "NOT met")}" : "")}";
+        $"  {what.PadRight(width)} median {Median,6:0} ms   p90 {P90,6:0} ms   {System.Text.Encoding.UTF8.GetByteCount(Html) / 1024.0,6:0} KB{(targetMs is { } target ? $"   target < {target} ms: {(Median < target ? "met" : "NOT met")}" : "")}";
 }

@@ -187,6 +187,8 @@ public sealed partial class DemoOrganisationGenerator(CoachingDbContext db, Demo
             // The ratings went in around change tracking, so the insights rollups are counted from them in one pass, team by team.
             var rollups = await Features.Insights.RatingRollups.RebuildAsync(db, org.Value.Zone, ct);
             Out.WriteLine($"Insights rollups: {rollups:N0} rows counted from the ratings ({watch.Elapsed.TotalSeconds:F1} s).");
+            var observed = await Features.Insights.ObservationRollups.RebuildAsync(db, org.Value.Zone, ct);
+            Out.WriteLine($"Coverage rollups: {observed:N0} rows counted from the observations ({watch.Elapsed.TotalSeconds:F1} s).");
             await using (var analyze = connection.CreateCommand())
             {
                 analyze.CommandText = "ANALYZE;"; // fresh statistics so SQLite's planner picks the covering indexes

@@ -22,7 +22,8 @@ sealed class ObservationConfiguration : IEntityTypeConfiguration<Observation>
         b.HasMany(o => o.ActionItems).WithOne(a => a.Observation).HasForeignKey(a => a.ObservationId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(o => o.DraftKey).IsUnique();
         b.HasIndex(o => new { o.EmployeeId, o.Status, o.ObservedAtUtc });
-        b.HasIndex(o => new { o.Status, o.ObservedAtUtc });
+        // With the employee, coverage counts a part-month of everyone's observations from the index alone.
+        b.HasIndex(o => new { o.Status, o.ObservedAtUtc, o.EmployeeId });
         b.HasIndex(o => new { o.ObserverUserId, o.Status });
     }
 }

@@ -1,20 +1,30 @@
+using Coaching.Domain;
 using Coaching.Domain.Insights;
 using Coaching.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace Coaching.Web.Features.Insights;
 
 /// <summary>Is coaching happening, where and on which skills: team × skill heat map, per-team coverage, skills nobody observed.</summary>
-public class CoverageModel(InsightsScopes scopes, InsightsQueries queries) : InsightsPageModel(scopes)
+public class CoverageModel(InsightsScopes scopes, InsightsQueries queries, IOptions<InsightsOptions> options) : InsightsPageModel(scopes)
 {
     public override string PagePath => "/Insights/Coverage";
     public CoverageReport? Report { get; private set; }
     public CellReport? Cell { get; private set; }
+    /// <summary>Which page of teams the heat maps show, and which the per-team table (it is ordered by coverage, worst first).</summary>
+    [BindProperty(SupportsGet = true)] public int MapPage { get; set; } = 1;
+    [BindProperty(SupportsGet = true)] public int TeamsPage { get; set; } = 1;
+
+    public PageOf<MatrixRow> MapRows(RubricMatrix matrix) => PageOf<MatrixRow>.Of(matrix.Rows, MapPage, options.Value.TeamsPerPage);
+    public PageOf<TeamCoverage> TeamRows => PageOf<TeamCoverage>.Of(Report?.Teams ?? [], TeamsPage, options.Value.TeamsPerPage);
+    /// <summary>This page with the filter and both tables' pages, one of them changed.</summary>
+    public string PageLink(int mapPage, int teamsPage) => Link(null, new { mapPage = mapPage > 1 ? mapPage : (int?)null, teamsPage = teamsPage > 1 ? teamsPage : (int?)null });
 
     string? cellLink;
-    /// <summary>A heat-map cell's drill-down link; the filter part is built once, as the map has thousands of cells.</summary>
+    /// <summary>A heat-map cell's drill-down link; the filter part is built once, as a page of the map has hundreds of cells.</summary>
     public string CellLink(int teamId, Guid skill) =>
-        $"{cellLink ??= Link("Cell")}&cellTeam={teamId}&skill={skill}";
+        $"{cellLink ??= Link("Cell", new { mapPage = MapPage > 1 ? MapPage : (int?)null })}&cellTeam={teamId}&skill={skill}";
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {

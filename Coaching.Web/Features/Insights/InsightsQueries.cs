@@ -1,6 +1,7 @@
 using Coaching.Domain.Insights;
 using Coaching.Domain.Observations;
 using Coaching.Domain.Organisation;
+using Coaching.Domain.Time;
 using Coaching.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -131,17 +132,7 @@ public sealed class InsightsQueries(CoachingDbContext db, Rubrics.PublishedRubri
             never.AddRange(skills.Where((k, i) => matrix.SkillTotal(i) == 0).Select(k => new NeverObservedSkill(name, k.Name)));
         }
 
-        var observations = db.Observations.Where(o => o.Status == ObservationStatus.Submitted && o.ObservedAtUtc < s.EndUtc);
-        if (s.IsFiltered)
-        {
-            var ids = s.Employees.Select(e => e.Id);
-            observations = observations.Where(o => ids.Contains(o.EmployeeId));
-        }
-        var start = s.StartUtc;
-        var perEmployee = (await observations.GroupBy(o => o.EmployeeId)
-                .Select(g => new { EmployeeId = g.Key, Last = g.Max(o => o.ObservedAtUtc), InPeriod = g.Count(o => o.ObservedAtUtc >= start) })
-                .ToListAsync(ct))
-            .ToDictionary(x => x.EmployeeId);
+        var perEmployee = await ObservedAsync(s, ct);
         var teamIdsInScope = s.Teams.Select(t => t.Id).ToList();
         var managers = await db.TeamManagers.Where(m => teamIdsInScope.Contains(m.TeamId)).GroupBy(m => m.TeamId)
             .Select(g => new { TeamId = g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.TeamId, x => x.Count, ct);
@@ -159,6 +150,48 @@ public sealed class InsightsQueries(CoachingDbContext db, Rubrics.PublishedRubri
         }).OrderBy(t => t.Share ?? 2).ThenBy(t => t.Team).ToList();
 
         return new CoverageReport(matrices, teams, never, ratingCount);
+    }
+
+    /// <summary>
+    /// Per employee in the scope who was observed before the period's end: the latest submitted observation before it and
+    /// how many fall in the period. Read as <see cref="ObservedReads"/> says: <see cref="ObservationRollup"/> rows for the
+    /// months before the last, the observations themselves for the first month's days from the start and the last month's.
+    /// </summary>
+    public async Task<Dictionary<int, (DateTime Last, int InPeriod)>> ObservedAsync(InsightsScope s, CancellationToken ct)
+    {
+        var reads = new ObservedReads(s.Period.From, s.Period.To);
+        DateTime Utc(DateOnly day) => OrganisationClock.ToUtc(day.ToDateTime(TimeOnly.MinValue), s.Zone);
+        var (firstMonth, lastMonth, start, end) = (reads.FirstMonth, reads.LastMonth, s.StartUtc, s.EndUtc);
+        var rows = db.ObservationRollups.Where(r => r.Month < lastMonth);
+        var observations = db.Observations.Where(o => o.Status == ObservationStatus.Submitted);
+        if (s.IsFiltered)
+        {
+            var ids = s.Employees.Select(e => e.Id);
+            rows = rows.Where(r => ids.Contains(r.EmployeeId));
+            observations = observations.Where(o => ids.Contains(o.EmployeeId));
+        }
+        var observed = new Dictionary<int, (DateTime Last, int InPeriod)>();
+        void Add(int employeeId, DateTime? last, int count)
+        {
+            var (was, counted) = observed.GetValueOrDefault(employeeId);
+            observed[employeeId] = (last > was ? last.Value : was, counted + count);
+        }
+
+        foreach (var r in await rows.GroupBy(r => r.EmployeeId)
+                     .Select(g => new { g.Key, Last = g.Max(r => r.LastObservedAtUtc), Count = g.Sum(r => r.Month > firstMonth ? r.Observations : 0) }).ToListAsync(ct))
+            Add(r.Key, r.Last, r.Count);
+        if (reads.SpansMonths)
+        {
+            var firstMonthEnd = Utc(reads.FirstMonthEnd.AddDays(1));
+            foreach (var o in await observations.Where(o => o.ObservedAtUtc >= start && o.ObservedAtUtc < firstMonthEnd)
+                         .GroupBy(o => o.EmployeeId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
+                Add(o.Key, null, o.Count);
+        }
+        var lastMonthStart = Utc(lastMonth);
+        foreach (var o in await observations.Where(o => o.ObservedAtUtc >= lastMonthStart && o.ObservedAtUtc < end)
+                     .GroupBy(o => o.EmployeeId).Select(g => new { g.Key, Last = g.Max(o => o.ObservedAtUtc), Count = g.Count(o => o.ObservedAtUtc >= start) }).ToListAsync(ct))
+            Add(o.Key, o.Last, o.Count);
+        return observed;
     }
 
     /// <summary>The people behind one heat-map cell; null when the team is outside the scope (tampered or unknown).</summary>

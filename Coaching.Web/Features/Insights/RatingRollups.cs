@@ -131,7 +131,7 @@ public sealed class RatingRollups
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             await db.RatingRollups.ExecuteDeleteAsync(ct);
-            var writer = new RowWriter(db);
+            var writer = Writer(db);
             var teamIds = await db.Employees.Select(e => e.TeamId).Distinct().OrderBy(t => t).ToListAsync(ct);
             var written = 0;
             foreach (var teamId in teamIds)
@@ -142,7 +142,7 @@ public sealed class RatingRollups
                     where e.TeamId == teamId && r.IsSubmitted
                     select new { r.SkillKey, r.ObservedAtUtc };
                 await foreach (var r in ratings.AsAsyncEnumerable().WithCancellation(ct)) changes.Add(teamId, r.SkillKey, r.ObservedAtUtc, +1);
-                written += await writer.InsertAsync(changes.Rows(), ct);
+                written += await writer.InsertAsync(Values(changes.Rows()), ct);
             }
             await tx.CommitAsync(ct);
             return written;
@@ -215,57 +215,12 @@ public sealed class RatingRollups
                 await db.RatingRollups.Where(r => r.Span == key.Span && r.Start == key.Start && r.TeamId == key.TeamId && r.SkillKey == key.SkillKey)
                     .ExecuteUpdateAsync(s => s.SetProperty(r => r.Ratings, r => r.Ratings + change), ct);
             }
-            await new RowWriter(db).InsertAsync(inserts, ct);
+            await Writer(db).InsertAsync(Values(inserts), ct);
         }
     }
 
-    /// <summary>
-    /// Inserts rows with one prepared single-row INSERT, outside change tracking (the save that called it has already
-    /// been tracked and saved), in the context's transaction. Names and parameter types come from the model, so it is
-    /// the same statement on every provider; each value goes through its property's mapping as a tracked save's would
-    /// (the enum as a number, a Guid and a date as SQLite's text).
-    /// </summary>
-    sealed class RowWriter
-    {
-        readonly CoachingDbContext db;
-        readonly string insert;
-        readonly RelationalTypeMapping[] mappings;
+    static RowWriter<RatingRollup> Writer(CoachingDbContext db) =>
+        new(db, nameof(RatingRollup.Span), nameof(RatingRollup.Start), nameof(RatingRollup.TeamId), nameof(RatingRollup.SkillKey), nameof(RatingRollup.Ratings));
 
-        public RowWriter(CoachingDbContext db)
-        {
-            this.db = db;
-            var entity = db.Model.FindEntityType(typeof(RatingRollup))!;
-            var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-            var sql = db.GetService<ISqlGenerationHelper>();
-            var properties = new[] { nameof(RatingRollup.Span), nameof(RatingRollup.Start), nameof(RatingRollup.TeamId), nameof(RatingRollup.SkillKey), nameof(RatingRollup.Ratings) }
-                .Select(name => entity.FindProperty(name)!).ToArray();
-            mappings = [.. properties.Select(p => (RelationalTypeMapping)p.GetTypeMapping())];
-            insert = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", properties.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!)))}) " +
-                     $"VALUES ({string.Join(", ", properties.Select((_, i) => sql.GenerateParameterNamePlaceholder($"p{i}")))})";
-        }
-
-        public async Task<int> InsertAsync(IEnumerable<RatingRollup> rows, CancellationToken ct)
-        {
-            await db.Database.OpenConnectionAsync(ct);
-            try
-            {
-                await using var command = db.Database.GetDbConnection().CreateCommand();
-                command.CommandText = insert;
-                command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-                var written = 0;
-                foreach (var row in rows)
-                {
-                    object[] fields = [row.Span, row.Start, row.TeamId, row.SkillKey, row.Ratings];
-                    command.Parameters.Clear();
-                    for (var i = 0; i < fields.Length; i++) command.Parameters.Add(mappings[i].CreateParameter(command, $"p{i}", fields[i], nullable: false));
-                    written += await command.ExecuteNonQueryAsync(ct);
-                }
-                return written;
-            }
-            finally
-            {
-                await db.Database.CloseConnectionAsync();
-            }
-        }
-    }
+    static IEnumerable<object[]> Values(IEnumerable<RatingRollup> rows) => rows.Select(r => new object[] { r.Span, r.Start, r.TeamId, r.SkillKey, r.Ratings });
 }

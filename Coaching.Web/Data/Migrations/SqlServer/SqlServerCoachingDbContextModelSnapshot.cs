@@ -347,6 +347,27 @@ namespace Coaching.Web.Data.Migrations.SqlServer
                     b.ToTable("SkillChoices");
                 });
 
+            modelBuilder.Entity("Coaching.Domain.Insights.ObservationRollup", b =>
+                {
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("LastObservedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Observations")
+                        .HasColumnType("int");
+
+                    b.HasKey("EmployeeId", "Month");
+
+                    b.HasIndex("Month", "EmployeeId", "Observations", "LastObservedAtUtc");
+
+                    b.ToTable("ObservationRollups");
+                });
+
             modelBuilder.Entity("Coaching.Domain.Insights.RatingRollup", b =>
                 {
                     b.Property<int>("Span")
@@ -478,9 +499,9 @@ namespace Coaching.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("ObserverUserId", "Status");
 
-                    b.HasIndex("Status", "ObservedAtUtc");
-
                     b.HasIndex("EmployeeId", "Status", "ObservedAtUtc");
+
+                    b.HasIndex("Status", "ObservedAtUtc", "EmployeeId");
 
                     b.ToTable("Observations");
                 });

@@ -327,6 +327,27 @@ namespace Coaching.Web.Data.Migrations.Sqlite
                     b.ToTable("SkillChoices");
                 });
 
+            modelBuilder.Entity("Coaching.Domain.Insights.ObservationRollup", b =>
+                {
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastObservedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Observations")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("EmployeeId", "Month");
+
+                    b.HasIndex("Month", "EmployeeId", "Observations", "LastObservedAtUtc");
+
+                    b.ToTable("ObservationRollups");
+                });
+
             modelBuilder.Entity("Coaching.Domain.Insights.RatingRollup", b =>
                 {
                     b.Property<int>("Span")
@@ -454,9 +475,9 @@ namespace Coaching.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("ObserverUserId", "Status");
 
-                    b.HasIndex("Status", "ObservedAtUtc");
-
                     b.HasIndex("EmployeeId", "Status", "ObservedAtUtc");
+
+                    b.HasIndex("Status", "ObservedAtUtc", "EmployeeId");
 
                     b.ToTable("Observations");
                 });

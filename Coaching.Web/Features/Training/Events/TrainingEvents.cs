@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Coaching.Domain;
 using Coaching.Domain.Organisation;
 using Coaching.Domain.Rubrics;
 using Coaching.Domain.Training;
@@ -36,27 +37,21 @@ public sealed class TrainingEvents(CoachingDbContext db, EmployeeAccess access, 
     /// <summary>Events the user may open, newest first, each with its trained group's figures per skill (the comparison group is on the event's page).</summary>
     public const int PageSize = 25;
 
-    /// <summary>One page of the list (newest first) and how many events there are in all.</summary>
-    public sealed record ListPage(IReadOnlyList<ListRow> Rows, int Page, int Total)
-    {
-        public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
-    }
-
     /// <summary>
     /// A page of the events the user may open. Only the events on the page are measured: measuring every event reads the
     /// levels of everyone who ever attended one (2.5 s for 343 events on the generated organisation).
     /// </summary>
-    public async Task<ListPage> ListAsync(ClaimsPrincipal user, int page, CancellationToken ct)
+    public async Task<PageOf<ListRow>> ListAsync(ClaimsPrincipal user, int page, CancellationToken ct)
     {
         var all = await VisibleEventsAsync(user, ct);
-        var number = Math.Clamp(page, 1, Math.Max(1, (all.Count + PageSize - 1) / PageSize));
+        var number = PageOf<ListRow>.Within(page, all.Count, PageSize);
         var events = all.Skip((number - 1) * PageSize).Take(PageSize).ToList();
         var names = await SkillNamesAsync(events.SelectMany(e => e.Event.SkillKeys), ct);
         var measured = await results.AttendeesOnlyAsync(events.Select(e => e.Shown).ToList(), ct);
         return new(events.Select(e => new ListRow(e.Event.Id, e.Event.Title, e.Event.HeldOn, e.Event.Format,
             e.Event.SkillKeys.Select(k => names.GetValueOrDefault(k, "?")).ToList(), e.Event.AttendeeIds.Count,
             measured[e.Event.Id].Skills.Select(s => (names.GetValueOrDefault(s.SkillKey, "?"), s.Trained)).ToList())).ToList(),
-            number, all.Count);
+            number, PageSize, all.Count);
     }
 
     /// <summary>One event with its before/after, or null (answer 404) when it is unknown or has none of the user's people.</summary>
