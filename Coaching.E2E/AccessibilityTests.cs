@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 
@@ -7,8 +6,6 @@ namespace Coaching.E2E;
 /// <summary>axe-core (vendored in TestAssets) on every page of the tour: no serious or critical violation anywhere.</summary>
 public class AccessibilityTests(LiveApp app, ITestOutputHelper output) : IClassFixture<LiveApp>
 {
-    static readonly string Axe = Path.Combine(AppContext.BaseDirectory, "TestAssets", "axe.min.js");
-
     [Fact]
     public async Task No_page_has_a_serious_or_critical_accessibility_violation()
     {
@@ -27,14 +24,8 @@ public class AccessibilityTests(LiveApp app, ITestOutputHelper output) : IClassF
                     output.WriteLine($"[{stop.Name}] {page.Url} is not an HTML page; skipped");
                     continue;
                 }
-                await page.AddScriptTagAsync(new() { Path = Axe });
-                var violations = await page.EvaluateAsync<JsonElement>("""
-                    async () => (await axe.run(document, { resultTypes: ['violations'], rules: { 'label-content-name-mismatch': { enabled: true } } })).violations
-                        .filter(v => v.impact === 'serious' || v.impact === 'critical')
-                        .flatMap(v => v.nodes.map(n => `${v.impact} ${v.id}: ${n.target.join(' ')} — ${n.failureSummary.replace(/\s+/g, ' ')}`))
-                    """);
-                foreach (var v in violations.EnumerateArray())
-                    found.Add($"[{stop.Name}] {page.Url.Replace(app.BaseUrl, "")} {v.GetString()}");
+                foreach (var v in await LiveApp.SeriousAccessibilityViolationsAsync(page))
+                    found.Add($"[{stop.Name}] {page.Url.Replace(app.BaseUrl, "")} {v}");
             }
             await page.Context.CloseAsync();
         }

@@ -1,7 +1,6 @@
 using Coaching.Tests.Development;
 using Coaching.Web.Data;
 using Microsoft.Extensions.DependencyInjection;
-using System.Text.Json;
 using Microsoft.Playwright;
 
 namespace Coaching.E2E;
@@ -81,13 +80,7 @@ public class FollowUpWhileObservingTests(LiveApp app) : IClassFixture<LiveApp>
         await Assertions.Expect(page.Locator("#follow-up").GetByText(grace.AgreedStep)).ToBeVisibleAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "follow-up-form.png"), FullPage = true });
 
-        await page.AddScriptTagAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "TestAssets", "axe.min.js") });
-        var violations = await page.EvaluateAsync<JsonElement>("""
-            async () => (await axe.run(document, { resultTypes: ['violations'], rules: { 'label-content-name-mismatch': { enabled: true } } })).violations
-                .filter(v => v.impact === 'serious' || v.impact === 'critical')
-                .flatMap(v => v.nodes.map(n => `${v.impact} ${v.id}: ${n.target.join(' ')}`))
-            """);
-        Assert.Equal(0, violations.GetArrayLength());
+        Assert.Empty(await LiveApp.SeriousAccessibilityViolationsAsync(page));
         await page.Context.CloseAsync();
     }
 

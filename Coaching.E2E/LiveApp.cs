@@ -15,8 +15,10 @@ public class LiveApp : IAsyncLifetime
 {
     /// <summary>False for an organisation that starts from an empty database, as a new customer's does.</summary>
     protected virtual bool SeedDemoData => true;
+    /// <summary>Settings of this class's app beyond the test defaults (a small page size, say).</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
 
-    sealed class Factory(string databasePath, string outbox, bool seedDemoData) : WebApplicationFactory<Program>
+    sealed class Factory(string databasePath, string outbox, bool seedDemoData, IReadOnlyDictionary<string, string> settings) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -28,6 +30,7 @@ public class LiveApp : IAsyncLifetime
             builder.UseSetting("Summaries:Schedule:Enabled", "false");
             // Check the security stamp on every request, so a test of logout does not wait a minute for it.
             builder.UseSetting("Identity:SecurityStampValidationInterval", "00:00:00");
+            foreach (var (key, value) in settings) builder.UseSetting(key, value);
         }
     }
 
@@ -54,7 +57,7 @@ public class LiveApp : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        factory = new Factory(databasePath, Outbox, SeedDemoData);
+        factory = new Factory(databasePath, Outbox, SeedDemoData, Settings);
         factory.UseKestrel(0);
         factory.StartServer();
         BaseUrl = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
@@ -86,6 +89,20 @@ public class LiveApp : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    static readonly string Axe = Path.Combine(AppContext.BaseDirectory, "TestAssets", "axe.min.js");
+
+    /// <summary>axe-core's serious and critical violations on the page as it is now (its context must bypass the CSP to inject axe).</summary>
+    public static async Task<IReadOnlyList<string>> SeriousAccessibilityViolationsAsync(IPage page)
+    {
+        await page.AddScriptTagAsync(new() { Path = Axe });
+        var violations = await page.EvaluateAsync<System.Text.Json.JsonElement>("""
+            async () => (await axe.run(document, { resultTypes: ['violations'], rules: { 'label-content-name-mismatch': { enabled: true } } })).violations
+                .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                .flatMap(v => v.nodes.map(n => `${v.impact} ${v.id}: ${n.target.join(' ')} — ${n.failureSummary.replace(/\s+/g, ' ')}`))
+            """);
+        return [.. violations.EnumerateArray().Select(v => v.GetString()!)];
+    }
+
     public static async Task SignInAsync(IPage page, string email, string password = "Coaching!2026")
     {
         await page.GotoAsync("/Account/Login");
@@ -111,4 +128,10 @@ public class LiveApp : IAsyncLifetime
 public sealed class EmptyOrganisationApp : LiveApp
 {
     protected override bool SeedDemoData => false;
+}
+
+/// <summary>The demo organisation with two teams to a page of coverage, so its five teams take three pages.</summary>
+public sealed class TwoTeamsPerPageApp : LiveApp
+{
+    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string> { ["Insights:TeamsPerPage"] = "2" };
 }

@@ -214,14 +214,6 @@ public class SignOffTests(LiveApp app) : IClassFixture<LiveApp>
         await page.Context.CloseAsync();
     }
 
-    static async Task<IEnumerable<string>> AxeAsync(IPage page)
-    {
-        await page.AddScriptTagAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "TestAssets", "axe.min.js") });
-        var violations = await page.EvaluateAsync<System.Text.Json.JsonElement>("""
-            async () => (await axe.run(document, { resultTypes: ['violations'], rules: { 'label-content-name-mismatch': { enabled: true } } })).violations
-                .filter(v => v.impact === 'serious' || v.impact === 'critical')
-                .flatMap(v => v.nodes.map(n => `${v.impact} ${v.id}: ${n.target.join(' ')} — ${n.failureSummary.replace(/\s+/g, ' ')}`))
-            """);
-        return violations.EnumerateArray().Select(v => $"{page.Url}: {v.GetString()}").ToList();
-    }
+    static async Task<IEnumerable<string>> AxeAsync(IPage page) =>
+        (await LiveApp.SeriousAccessibilityViolationsAsync(page)).Select(v => $"{page.Url}: {v}").ToList();
 }

@@ -27,4 +27,4 @@ dotnet "$app" database copy --from "$db"
 dotnet "$app" --urls "http://127.0.0.1:$port" >/tmp/coaching-insights-postgres-server.log 2>&1 &
 server=$!
 for _ in $(seq 120); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.5; done
-dotnet "$app" bench insights --url "http://127.0.0.1:$port" "$@"
+dotnet "$app" bench insights --url "http://127.0.0.1:$port" --coverage-target 1000 "$@"
