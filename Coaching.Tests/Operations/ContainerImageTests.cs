@@ -38,6 +38,7 @@ public sealed class ContainerImageTests
         Assert.Equal("mcr.microsoft.com/dotnet/aspnet:10.0-noble", properties.GetProperty("ContainerBaseImage").GetString());
         Assert.Equal("1654", properties.GetProperty("ContainerUser").GetString()); // the base image's "app" user
         Assert.Equal("8080", Assert.Single(config.GetProperty("Items").GetProperty("ContainerPort").EnumerateArray()).GetProperty("Identity").GetString());
+        Assert.Equal("8080", environment["ASPNETCORE_HTTP_PORTS"]); // what Kestrel listens on, whatever the base sets
         // /app belongs to root in the image: the app writes only under /home/app, the volume README "Container" names.
         Assert.Equal("Data Source=/home/app/data/coaching.db", environment["ConnectionStrings__Coaching"]);
         Assert.StartsWith("/home/app/", environment["Summaries__Outbox"]);
