@@ -1,4 +1,5 @@
 using Coaching.Web.Data;
+using Coaching.Web.Data.Rollups;
 using Coaching.Web.Demo;
 using Coaching.Web.Features.Insights;
 using Coaching.Web.Features.Summaries;

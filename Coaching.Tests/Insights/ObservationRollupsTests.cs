@@ -6,6 +6,7 @@ using Coaching.Domain.Time;
 using Coaching.Tests.Infrastructure;
 using Coaching.Web.Access;
 using Coaching.Web.Data;
+using Coaching.Web.Data.Rollups;
 using Coaching.Web.Features.Insights;
 using Coaching.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;

@@ -61,13 +61,13 @@ public abstract class CoachingDbContext(DbContextOptions options) : IdentityDbCo
 
     /// <summary>
     /// Saves, and keeps the insights rollups in step in the same transaction when the save touches submitted ratings or
-    /// observations, or moves someone to another team (<see cref="Features.Insights.RatingRollups"/>,
-    /// <see cref="Features.Insights.ObservationRollups"/>): every writer that goes through EF is covered here.
+    /// observations, or moves someone to another team (<see cref="Rollups.RatingRollups"/>,
+    /// <see cref="Rollups.ObservationRollups"/>): every writer that goes through EF is covered here.
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        var rollups = Features.Insights.RatingRollups.Noted(this);
-        var observed = Features.Insights.ObservationRollups.Noted(this);
+        var rollups = Rollups.RatingRollups.Noted(this);
+        var observed = Rollups.ObservationRollups.Noted(this);
         if (rollups.IsEmpty && observed.IsEmpty) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         var zone = OrganisationZone();
         if (Database.CurrentTransaction is not null)

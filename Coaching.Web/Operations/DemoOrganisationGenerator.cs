@@ -185,9 +185,9 @@ public sealed partial class DemoOrganisationGenerator(CoachingDbContext db, Demo
             Out.WriteLine($"Generated {teamCount:N0} teams ({managers.Count:N0} manager accounts manager001@{ManagerEmailDomain}…, password {DemoSeeder.Password}), " +
                               $"{employeeCount:N0} employees, {observationCount:N0} observations and {ratings:N0} ratings in {watch.Elapsed.TotalSeconds:F1} s.");
             // The ratings went in around change tracking, so the insights rollups are counted from them in one pass, team by team.
-            var rollups = await Features.Insights.RatingRollups.RebuildAsync(db, org.Value.Zone, ct);
+            var rollups = await Data.Rollups.RatingRollups.RebuildAsync(db, org.Value.Zone, ct);
             Out.WriteLine($"Insights rollups: {rollups:N0} rows counted from the ratings ({watch.Elapsed.TotalSeconds:F1} s).");
-            var observed = await Features.Insights.ObservationRollups.RebuildAsync(db, org.Value.Zone, ct);
+            var observed = await Data.Rollups.ObservationRollups.RebuildAsync(db, org.Value.Zone, ct);
             Out.WriteLine($"Coverage rollups: {observed:N0} rows counted from the observations ({watch.Elapsed.TotalSeconds:F1} s).");
             await using (var analyze = connection.CreateCommand())
             {

@@ -100,7 +100,7 @@ public class TeamsModel(CoachingDbContext db, UserManager<AppUser> users, Accoun
             var source = await db.Teams.Include(t => t.Managers).SingleAsync(t => t.Id == fromId, attempt);
             var target = await db.Teams.Include(t => t.Managers).SingleAsync(t => t.Id == intoId, attempt);
             var count = await db.Employees.Where(e => e.TeamId == fromId).ExecuteUpdateAsync(s => s.SetProperty(e => e.TeamId, intoId), attempt);
-            await Insights.RatingRollups.MoveTeamAsync(db, fromId, intoId, attempt); // the bulk move bypasses change tracking
+            await Data.Rollups.RatingRollups.MoveTeamAsync(db, fromId, intoId, attempt); // the bulk move bypasses change tracking
             foreach (var manager in source.Managers.Where(m => target.Managers.All(x => x.UserId != m.UserId)).ToList())
                 target.Managers.Add(new TeamManager { TeamId = intoId, UserId = manager.UserId });
             source.Managers.Clear();

@@ -6,7 +6,7 @@ using Coaching.Domain.Time;
 using Coaching.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace Coaching.Web.Features.Insights;
+namespace Coaching.Web.Data.Rollups;
 
 /// <summary>
 /// Keeps <see cref="ObservationRollup"/> rows equal to the submitted observations they count. A save that submits an

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 
-namespace Coaching.Web.Features.Insights;
+namespace Coaching.Web.Data.Rollups;
 
 /// <summary>
 /// Keeps <see cref="RatingRollup"/> rows equal to the submitted ratings they count. Every save that adds, amends or
