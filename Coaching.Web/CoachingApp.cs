@@ -138,8 +138,7 @@ public static class CoachingApp
             await db.Database.MigrateAsync();
         if (db.Database.IsSqlite())
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
-        await RatingRollups.BackfillOnStartAsync(app, db);
-        await ObservationRollups.BackfillOnStartAsync(app, db);
+        await RollupBackfill.OnStartAsync(app, db);
         if (app.Configuration.GetValue("Database:SeedDemoData", false))
         {
             var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();

@@ -29,17 +29,7 @@ public class ObservationRollupsTests(FarZoneDemo app) : IClassFixture<FarZoneDem
     TimeZoneInfo Zone => app.Services.GetRequiredService<IOptions<OrganisationOptions>>().Value.Zone;
     DateOnly Today => OrganisationClock.Today(DateTime.UtcNow, Zone);
 
-    /// <summary>Periods ending today, and custom ones inside one month, across months, and ending mid-month in the past.</summary>
-    IEnumerable<InsightsFilter> Periods()
-    {
-        foreach (var p in new[] { "30", "90", "365" }) yield return new InsightsFilter { Period = p };
-        yield return Custom(Today.AddDays(-75), Today.AddDays(-20));
-        yield return Custom(Today.AddDays(-400), Today.AddDays(-1));
-        yield return Custom(Today.AddDays(-3), Today);
-        yield return Custom(new DateOnly(Today.Year, Today.Month, 1).AddMonths(-1).AddDays(3), new DateOnly(Today.Year, Today.Month, 1).AddMonths(-1).AddDays(9));
-    }
-
-    static InsightsFilter Custom(DateOnly from, DateOnly to) => new() { Period = "custom", From = from.ToString("yyyy-MM-dd"), To = to.ToString("yyyy-MM-dd") };
+    IEnumerable<InsightsFilter> Periods() => RollupPeriods.Around(Today);
 
     /// <summary>The rows against the observations counted per person and local month, then the per-person reads for every period.</summary>
     async Task AssertCountedExactlyAsync(int? team = null)

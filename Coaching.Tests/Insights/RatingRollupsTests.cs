@@ -32,6 +32,25 @@ public class FarZoneDemo : CoachingFactory
 }
 
 /// <summary>
+/// The periods the rollup tests read: ending today, and custom ones that start and end inside months, inside one month,
+/// across months and ending mid-month in the past, so month rows, day rows and part-months all answer.
+/// </summary>
+public static class RollupPeriods
+{
+    public static IEnumerable<InsightsFilter> Around(DateOnly today)
+    {
+        foreach (var p in new[] { "30", "90", "365" }) yield return new InsightsFilter { Period = p };
+        yield return Custom(today.AddDays(-75), today.AddDays(-20));
+        yield return Custom(today.AddDays(-400), today.AddDays(-1));
+        yield return Custom(today.AddDays(-3), today);
+        var lastMonth = new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
+        yield return Custom(lastMonth.AddDays(3), lastMonth.AddDays(9));
+    }
+
+    static InsightsFilter Custom(DateOnly from, DateOnly to) => new() { Period = "custom", From = from.ToString("yyyy-MM-dd"), To = to.ToString("yyyy-MM-dd") };
+}
+
+/// <summary>
 /// The coverage heat map reads <see cref="RatingRollup"/> rows; each test changes ratings the way people do (the
 /// observation form, a move, a merge) and checks the rollups against the oracle: the direct count over the ratings.
 /// </summary>
@@ -45,16 +64,7 @@ public class RatingRollupsTests(FarZoneDemo app) : IClassFixture<FarZoneDemo>
     TimeZoneInfo Zone => app.Services.GetRequiredService<IOptions<OrganisationOptions>>().Value.Zone;
     DateOnly Today => OrganisationClock.Today(DateTime.UtcNow, Zone);
 
-    /// <summary>Periods that end today and custom ones that start and end inside months, so month rows and day rows both answer.</summary>
-    IEnumerable<InsightsFilter> Periods()
-    {
-        foreach (var p in new[] { "30", "90", "365" }) yield return new InsightsFilter { Period = p };
-        yield return Custom(Today.AddDays(-75), Today.AddDays(-20));
-        yield return Custom(Today.AddDays(-400), Today.AddDays(-1));
-        yield return Custom(Today.AddDays(-3), Today);
-    }
-
-    static InsightsFilter Custom(DateOnly from, DateOnly to) => new() { Period = "custom", From = from.ToString("yyyy-MM-dd"), To = to.ToString("yyyy-MM-dd") };
+    IEnumerable<InsightsFilter> Periods() => RollupPeriods.Around(Today);
 
     /// <summary>Rollup sums against counting the ratings per employee's current team, for every period, whole organisation and one team.</summary>
     async Task<int> AssertRollupsCountWhatTheRatingsCountAsync(int? team = null)

@@ -108,26 +108,6 @@ public sealed class ObservationRollups
         });
     }
 
-    /// <summary>
-    /// Fills an empty table when there are submitted observations to count: the first start after the upgrade that added
-    /// it. Two nodes starting at once both try; the second one's clash is logged and its start goes on with the first one's rows.
-    /// </summary>
-    public static async Task BackfillOnStartAsync(WebApplication app, CoachingDbContext db)
-    {
-        if (await db.ObservationRollups.AnyAsync() || !await db.Observations.AnyAsync(o => o.Status == ObservationStatus.Submitted)) return;
-        var zone = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Infrastructure.OrganisationOptions>>().Value.Zone;
-        try
-        {
-            var watch = Stopwatch.StartNew();
-            var rows = await RebuildAsync(db, zone, CancellationToken.None);
-            app.Logger.LogInformation("Counted the submitted observations into {Rows} coverage rollup rows in {Seconds:F1} s (once, after the upgrade that added them).", rows, watch.Elapsed.TotalSeconds);
-        }
-        catch (Exception e) when (e is DbException or DbUpdateException)
-        {
-            app.Logger.LogWarning(e, "Another node is counting the coverage rollups; this one uses its rows.");
-        }
-    }
-
     static DateTime StartUtc(DateOnly day, TimeZoneInfo zone) => OrganisationClock.ToUtc(day.ToDateTime(TimeOnly.MinValue), zone);
 
     static RowWriter<ObservationRollup> Writer(CoachingDbContext db) =>

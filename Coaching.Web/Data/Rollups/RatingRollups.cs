@@ -149,27 +149,6 @@ public sealed class RatingRollups
         });
     }
 
-    /// <summary>
-    /// Fills an empty table when there are submitted ratings to count: the first start after the upgrade that added it
-    /// (the days are the organisation's local days, which plain SQL in a migration cannot work out on every provider).
-    /// Two nodes starting at once both try; the second one's clash is logged and its start goes on with the first one's rows.
-    /// </summary>
-    public static async Task BackfillOnStartAsync(WebApplication app, CoachingDbContext db)
-    {
-        if (await db.RatingRollups.AnyAsync() || !await db.Ratings.AnyAsync(r => r.IsSubmitted)) return;
-        var zone = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Infrastructure.OrganisationOptions>>().Value.Zone;
-        try
-        {
-            var watch = Stopwatch.StartNew();
-            var rows = await RebuildAsync(db, zone, CancellationToken.None);
-            app.Logger.LogInformation("Counted the submitted ratings into {Rows} insights rollup rows in {Seconds:F1} s (once, after the upgrade that added them).", rows, watch.Elapsed.TotalSeconds);
-        }
-        catch (Exception e) when (e is DbException or DbUpdateException)
-        {
-            app.Logger.LogWarning(e, "Another node is counting the insights rollups; this one uses its rows.");
-        }
-    }
-
     public readonly record struct Key(RollupSpan Span, DateOnly Start, int TeamId, Guid SkillKey);
 
     /// <summary>Count changes per row: each rating counts in its day's row and its month's row.</summary>
