@@ -14,9 +14,9 @@ public sealed record InsightsPeriod(DateOnly From, DateOnly To)
     public const int MaxDays = 731;
 
     public int Days => To.DayNumber - From.DayNumber + 1;
-    public DateTime StartUtc(TimeZoneInfo zone) => OrganisationClock.ToUtc(From.ToDateTime(TimeOnly.MinValue), zone);
+    public DateTime StartUtc(TimeZoneInfo zone) => OrganisationClock.StartOfDayUtc(From, zone);
     /// <summary>Exclusive end: midnight after <see cref="To"/> in the organisation's zone.</summary>
-    public DateTime EndUtc(TimeZoneInfo zone) => OrganisationClock.ToUtc(To.AddDays(1).ToDateTime(TimeOnly.MinValue), zone);
+    public DateTime EndUtc(TimeZoneInfo zone) => OrganisationClock.StartOfDayUtc(To.AddDays(1), zone);
     public override string ToString() => $"{From:d MMM yyyy} – {To:d MMM yyyy}";
 
     public static InsightsPeriod LastDays(int days, DateOnly today) => new(today.AddDays(1 - days), today);

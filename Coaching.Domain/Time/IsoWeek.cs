@@ -14,8 +14,8 @@ public readonly record struct IsoWeek(int Year, int Week) : IComparable<IsoWeek>
 
     /// <summary>The UTC instants [start, end) this week covers in <paramref name="zone"/>.</summary>
     public (DateTime StartUtc, DateTime EndUtc) UtcRange(TimeZoneInfo zone) =>
-        (OrganisationClock.ToUtc(Monday.ToDateTime(TimeOnly.MinValue), zone),
-         OrganisationClock.ToUtc(Monday.AddDays(7).ToDateTime(TimeOnly.MinValue), zone));
+        (OrganisationClock.StartOfDayUtc(Monday, zone),
+         OrganisationClock.StartOfDayUtc(Monday.AddDays(7), zone));
 
     public static bool TryParse(string? text, out IsoWeek week)
     {

@@ -16,6 +16,9 @@ public static class OrganisationClock
 
     public static DateOnly Today(DateTime nowUtc, TimeZoneInfo zone) => DateOnly.FromDateTime(ToLocal(nowUtc, zone));
 
+    /// <summary>The instant a local day begins (its local midnight), in UTC: the bound of every day, week, month and period range.</summary>
+    public static DateTime StartOfDayUtc(DateOnly day, TimeZoneInfo zone) => ToUtc(day.ToDateTime(TimeOnly.MinValue), zone);
+
     /// <summary>Whole local calendar days between two instants, in the organisation's zone.</summary>
     public static int DaysBetween(DateTime earlierUtc, DateTime laterUtc, TimeZoneInfo zone) =>
         Today(laterUtc, zone).DayNumber - Today(earlierUtc, zone).DayNumber;

@@ -155,15 +155,14 @@
     Object.keys(lastSent).forEach(function (name) { if (edited[name] === lastSent[name]) delete edited[name]; });
     refresh();
   });
-  // A save's answer carries only the messages that stand: those it leaves out were put right.
   document.body.addEventListener('htmx:beforeSwap', function (e) {
-    if (!inForm(e) || !e.detail.xhr || e.detail.requestConfig.verb !== 'post') return;
+    if (!inForm(e) || !e.detail.xhr) return;
     var code = e.detail.xhr.status;
-    if (code === 200 || code === 422) form().querySelectorAll('.field-error').forEach(function (span) { span.textContent = ''; });
-  });
-  // 409: the server swaps in the newer version; say so where the person is looking and start again from it.
-  document.body.addEventListener('htmx:beforeSwap', function (e) {
-    if (!inForm(e) || !e.detail.xhr || e.detail.xhr.status !== 409) return;
+    // A save's answer carries only the messages that stand: those it leaves out were put right.
+    if ((code === 200 || code === 422) && e.detail.requestConfig.verb === 'post')
+      form().querySelectorAll('.field-error').forEach(function (span) { span.textContent = ''; });
+    if (code !== 409) return;
+    // 409: the server swaps in the newer version; say so where the person is looking and start again from it.
     pending = false; submitQueued = false; edited = {}; lastSent = {};
     forget();
     setTimeout(function () {

@@ -1,5 +1,3 @@
-using System.Data.Common;
-using System.Diagnostics;
 using Coaching.Domain.Insights;
 using Coaching.Domain.Observations;
 using Coaching.Domain.Time;
@@ -62,7 +60,7 @@ public sealed class ObservationRollups
         var touched = before.Concat(after.Select(o => (o.EmployeeId, o.ObservedAtUtc)));
         foreach (var (employeeId, month) in touched.Select(t => (t.Item1, RollupRanges.MonthOf(OrganisationClock.Today(t.Item2, zone)))).Distinct())
         {
-            var (from, to) = (StartUtc(month, zone), StartUtc(month.AddMonths(1), zone));
+            var (from, to) = (OrganisationClock.StartOfDayUtc(month, zone), OrganisationClock.StartOfDayUtc(month.AddMonths(1), zone));
             var counted = await db.Observations.Where(o => o.EmployeeId == employeeId && o.Status == ObservationStatus.Submitted && o.ObservedAtUtc >= from && o.ObservedAtUtc < to)
                 .GroupBy(o => o.EmployeeId).Select(g => new { Count = g.Count(), Last = g.Max(o => o.ObservedAtUtc) }).FirstOrDefaultAsync(ct);
             var row = db.ObservationRollups.Where(r => r.EmployeeId == employeeId && r.Month == month);
@@ -107,8 +105,6 @@ public sealed class ObservationRollups
             return written;
         });
     }
-
-    static DateTime StartUtc(DateOnly day, TimeZoneInfo zone) => OrganisationClock.ToUtc(day.ToDateTime(TimeOnly.MinValue), zone);
 
     static RowWriter<ObservationRollup> Writer(CoachingDbContext db) =>
         new(db, nameof(ObservationRollup.EmployeeId), nameof(ObservationRollup.Month), nameof(ObservationRollup.Observations), nameof(ObservationRollup.LastObservedAtUtc));

@@ -1,15 +1,9 @@
-using System.Data.Common;
-using System.Diagnostics;
 using Coaching.Domain.Insights;
 using Coaching.Domain.Observations;
 using Coaching.Domain.Organisation;
 using Coaching.Domain.Time;
-using Coaching.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Coaching.Web.Data.Rollups;
 

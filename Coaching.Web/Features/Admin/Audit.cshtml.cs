@@ -38,8 +38,8 @@ public class AuditModel(CoachingDbContext db, IOptions<OrganisationOptions> org)
         if (DateProblem is null)
         {
             var zone = org.Value.Zone;
-            if (from is { } start) { var s = OrganisationClock.ToUtc(start.ToDateTime(TimeOnly.MinValue), zone); query = query.Where(a => a.AtUtc >= s); }
-            if (to is { } end) { var e = OrganisationClock.ToUtc(end.AddDays(1).ToDateTime(TimeOnly.MinValue), zone); query = query.Where(a => a.AtUtc < e); }
+            if (from is { } start) { var s = OrganisationClock.StartOfDayUtc(start, zone); query = query.Where(a => a.AtUtc >= s); }
+            if (to is { } end) { var e = OrganisationClock.StartOfDayUtc(end.AddDays(1), zone); query = query.Where(a => a.AtUtc < e); }
             Entries = await query.OrderByDescending(a => a.AtUtc).ThenByDescending(a => a.Id).Take(PageSize).ToListAsync(ct);
         }
         if (DateProblem is not null) Response.StatusCode = StatusCodes.Status422UnprocessableEntity;

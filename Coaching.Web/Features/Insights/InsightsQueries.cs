@@ -160,7 +160,6 @@ public sealed class InsightsQueries(CoachingDbContext db, Rubrics.PublishedRubri
     public async Task<Dictionary<int, (DateTime Last, int InPeriod)>> ObservedAsync(InsightsScope s, CancellationToken ct)
     {
         var reads = new ObservedReads(s.Period.From, s.Period.To);
-        DateTime Utc(DateOnly day) => OrganisationClock.ToUtc(day.ToDateTime(TimeOnly.MinValue), s.Zone);
         var (firstMonth, lastMonth, start, end) = (reads.FirstMonth, reads.LastMonth, s.StartUtc, s.EndUtc);
         var rows = db.ObservationRollups.Where(r => r.Month < lastMonth);
         var observations = db.Observations.Where(o => o.Status == ObservationStatus.Submitted);
@@ -182,12 +181,12 @@ public sealed class InsightsQueries(CoachingDbContext db, Rubrics.PublishedRubri
             Add(r.Key, r.Last, r.Count);
         if (reads.SpansMonths)
         {
-            var firstMonthEnd = Utc(reads.FirstMonthEnd.AddDays(1));
+            var firstMonthEnd = OrganisationClock.StartOfDayUtc(reads.FirstMonthEnd.AddDays(1), s.Zone);
             foreach (var o in await observations.Where(o => o.ObservedAtUtc >= start && o.ObservedAtUtc < firstMonthEnd)
                          .GroupBy(o => o.EmployeeId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
                 Add(o.Key, null, o.Count);
         }
-        var lastMonthStart = Utc(lastMonth);
+        var lastMonthStart = OrganisationClock.StartOfDayUtc(lastMonth, s.Zone);
         foreach (var o in await observations.Where(o => o.ObservedAtUtc >= lastMonthStart && o.ObservedAtUtc < end)
                      .GroupBy(o => o.EmployeeId).Select(g => new { g.Key, Last = g.Max(o => o.ObservedAtUtc), Count = g.Count(o => o.ObservedAtUtc >= start) }).ToListAsync(ct))
             Add(o.Key, o.Last, o.Count);
