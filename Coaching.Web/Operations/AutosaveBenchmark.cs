@@ -14,6 +14,12 @@ namespace Coaching.Web.Operations;
 /// and prints requests/second and p50/p99 latency for both, then the bytes of one autosave round trip as a browser
 /// sends it (every field of the form, htmx's and Chromium's headers, the answer compressed as served), counted on the
 /// wire. Run through <c>scripts/bench-autosave.sh</c>.
+/// <para>
+/// The measured phase starts once the app runs at its steady pace: a freshly started process spends its first half
+/// minute or so under this load recompiling its hot paths (the runtime's tiered compilation), at a third of the rate and
+/// twice the p99. The warm-up runs in windows of <see cref="WarmUpWindow"/>, each printed, until the runtime has
+/// stopped compiling; those windows are what the first users after a restart see.
+/// </para>
 /// </summary>
 public sealed partial class AutosaveBenchmark : Operation
 {
@@ -24,15 +30,20 @@ public sealed partial class AutosaveBenchmark : Operation
         var url = OperatorCommandLine.Url("http://127.0.0.1:5090");
         var users = OperatorCommandLine.Number("--users", "How many managers save ratings at once", 16, 1, 1000);
         var seconds = OperatorCommandLine.Number("--seconds", "How long each phase lasts", 20, 1, 3600);
+        var warmUp = OperatorCommandLine.Number("--warm-up", "At most this many seconds of autosaves before measuring, until the rate stops climbing", 120, 0, 3600);
         return OperatorCommandLine.Verb<AutosaveBenchmark>(services, "autosave", "Load a running app with concurrent rating autosaves, then /health (see scripts/bench-autosave.sh).",
-            developmentOnly: true, [url, users, seconds], (b, p, ct) => b.RunAsync(p.GetRequiredValue(url).ToString().TrimEnd('/'), p.GetValue(users), p.GetValue(seconds), ct));
+            developmentOnly: true, [url, users, seconds, warmUp],
+            (b, p, ct) => b.RunAsync(p.GetRequiredValue(url).ToString().TrimEnd('/'), p.GetValue(users), p.GetValue(seconds), p.GetValue(warmUp), ct));
     }
 
-    public async Task<int> RunAsync(string url, int users, int seconds, CancellationToken ct)
+    static readonly TimeSpan WarmUpWindow = TimeSpan.FromSeconds(5);
+
+    public async Task<int> RunAsync(string url, int users, int seconds, int warmUpLimit, CancellationToken ct)
     {
         var sessions = await Task.WhenAll(Enumerable.Range(0, users).Select(i => ManagerSession.StartAsync(url, Managers[i % Managers.Length], i, ct)));
-        await RunPhaseAsync(sessions, TimeSpan.FromSeconds(3), s => s.SaveRatingAsync(ct), ct); // warm-up
+        await WarmUpAsync(url, sessions, warmUpLimit, ct);
         var autosave = await RunPhaseAsync(sessions, TimeSpan.FromSeconds(seconds), s => s.SaveRatingAsync(ct), ct);
+        await RunPhaseAsync(sessions, WarmUpWindow, s => s.HealthAsync(ct), ct);
         var health = await RunPhaseAsync(sessions, TimeSpan.FromSeconds(seconds), s => s.HealthAsync(ct), ct);
 
         Out.WriteLine($"{users} concurrent users, {seconds} s each, against {url} (SQLite)");
@@ -45,6 +56,49 @@ public sealed partial class AutosaveBenchmark : Operation
         Out.WriteLine($"one autosave round trip (HTTP/1.1): {trip.Total:N0} bytes (target under 3,072) = request {trip.RequestHeaders:N0} headers + {trip.RequestBody:N0} body, answer {trip.ResponseHeaders:N0} headers + {trip.ResponseBody:N0} body ({trip.Encoding})");
         return autosave.Errors + health.Errors == 0 && trip.Saved ? 0 : 1;
     }
+
+    /// <summary>
+    /// Autosaves in windows, each printed, until the server's runtime has stopped recompiling: two windows in a row in
+    /// which it spent under 1% of the time compiling, read from its Prometheus scrape (<c>Telemetry:Prometheus</c>, as
+    /// the script runs it). A server without one is taken as steady after 30 s once two windows in a row no longer
+    /// climb: the rate can hold flat for a while before the recompiled code lands.
+    /// </summary>
+    async Task WarmUpAsync(string url, ManagerSession[] sessions, int limitSeconds, CancellationToken ct)
+    {
+        using var scrape = new HttpClient { BaseAddress = new Uri(url) };
+        var rates = new List<double>();
+        var compiling = new List<double>(); // share of each window the runtime spent compiling
+        var elapsed = TimeSpan.Zero;
+        var jitBefore = await JitSecondsAsync(scrape, ct);
+        while (elapsed.TotalSeconds < limitSeconds && !Steady())
+        {
+            var window = await RunPhaseAsync(sessions, WarmUpWindow, s => s.SaveRatingAsync(ct), ct);
+            var jitAfter = await JitSecondsAsync(scrape, ct);
+            rates.Add(window.Latencies.Count / WarmUpWindow.TotalSeconds);
+            if (jitBefore is { } b && jitAfter is { } a) compiling.Add((a - b) / WarmUpWindow.TotalSeconds);
+            jitBefore = jitAfter;
+            elapsed += WarmUpWindow;
+            var (_, p99) = BenchmarkClient.Spread(window.Latencies, 0.99);
+            Out.WriteLine($"warm-up {elapsed.TotalSeconds - WarmUpWindow.TotalSeconds,3:0}–{elapsed.TotalSeconds:0} s: {rates[^1],7:0.0} autosaves/s, p99 {p99,5:0.0} ms" +
+                (compiling.Count > 0 ? $", compiling {compiling[^1]:0.0%} of the time" : "") + (window.Errors > 0 ? $", {window.Errors} errors" : ""));
+        }
+        Out.WriteLine(Steady() ? $"steady after {elapsed.TotalSeconds:0} s: measuring" : $"not steady after {elapsed.TotalSeconds:0} s (--warm-up): measuring anyway");
+
+        bool Steady() => compiling.Count > 0
+            ? compiling.Count >= 2 && compiling[^1] < 0.01 && compiling[^2] < 0.01
+            : elapsed.TotalSeconds >= 30 && rates.Count >= 3 && rates[^1] <= rates[^2] * 1.05 && rates[^2] <= rates[^3] * 1.05;
+    }
+
+    /// <summary>Seconds the server's runtime has spent compiling since it started, or null when it serves no <c>/metrics</c>.</summary>
+    static async Task<double?> JitSecondsAsync(HttpClient scrape, CancellationToken ct)
+    {
+        using var response = await scrape.GetAsync("/metrics", ct);
+        if (!response.IsSuccessStatusCode) return null;
+        var line = JitSeconds().Match(await response.Content.ReadAsStringAsync(ct));
+        return line.Success ? double.Parse(line.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : null;
+    }
+
+    [GeneratedRegex("(?m)^dotnet_jit_compilation_time_seconds_total(?:\\{[^}]*\\})? ([0-9.eE+-]+)")] private static partial Regex JitSeconds();
 
     void Print(string name, Phase p, int seconds)
     {
