@@ -57,7 +57,8 @@ public sealed class ObservationRollups
     /// <summary>Counts each noted employee's month again, after the save and inside its transaction.</summary>
     public async Task ApplyAsync(CoachingDbContext db, TimeZoneInfo zone, CancellationToken ct)
     {
-        var touched = before.Concat(after.Select(o => (o.EmployeeId, o.ObservedAtUtc)));
+        var touched = before.Concat(after.Select(o => (o.EmployeeId, o.ObservedAtUtc))).ToList();
+        await RollupLocks.TakeAsync(db, RollupLocks.Employees, touched.Select(t => t.Item1), ct); // before counting
         foreach (var (employeeId, month) in touched.Select(t => (t.Item1, RollupRanges.MonthOf(OrganisationClock.Today(t.Item2, zone)))).Distinct())
         {
             var (from, to) = (OrganisationClock.StartOfDayUtc(month, zone), OrganisationClock.StartOfDayUtc(month.AddMonths(1), zone));

@@ -172,6 +172,7 @@ public sealed class RatingRollups
             if (changed.Count == 0) return;
             var existing = new HashSet<Key>();
             var teamIds = changed.Select(c => c.Key.TeamId).Distinct().ToList();
+            await RollupLocks.TakeAsync(db, RollupLocks.Teams, teamIds, ct); // before reading which rows exist
             var starts = changed.Select(c => c.Key.Start).Distinct().ToList();
             foreach (var chunk in starts.Chunk(300))
                 foreach (var r in await db.RatingRollups.AsNoTracking().Where(r => teamIds.Contains(r.TeamId) && chunk.Contains(r.Start))
