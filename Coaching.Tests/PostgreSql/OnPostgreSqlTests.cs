@@ -44,3 +44,5 @@ public sealed class FarZoneDemoOnPostgreSql() : FarZoneDemo(TestDatabase.NewPost
 public sealed class RatingRollupsOnPostgreSqlTests(FarZoneDemoOnPostgreSql app) : RatingRollupsTests(app), IClassFixture<FarZoneDemoOnPostgreSql>;
 
 public sealed class ObservationRollupsOnPostgreSqlTests(FarZoneDemoOnPostgreSql app) : ObservationRollupsTests(app), IClassFixture<FarZoneDemoOnPostgreSql>;
+
+public sealed class LatestLevelsOnPostgreSqlTests(FarZoneDemoOnPostgreSql app) : LatestLevelsTests(app), IClassFixture<FarZoneDemoOnPostgreSql>;

@@ -58,23 +58,33 @@ public abstract class CoachingDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<TenureBandSettings> TenureBandSettings => Set<TenureBandSettings>();
     public DbSet<Coaching.Domain.Insights.RatingRollup> RatingRollups => Set<Coaching.Domain.Insights.RatingRollup>();
     public DbSet<Coaching.Domain.Insights.ObservationRollup> ObservationRollups => Set<Coaching.Domain.Insights.ObservationRollup>();
+    public DbSet<Coaching.Domain.Insights.LatestLevel> LatestLevels => Set<Coaching.Domain.Insights.LatestLevel>();
 
     /// <summary>
     /// Saves, and keeps the insights rollups in step in the same transaction when the save touches submitted ratings or
     /// observations, or moves someone to another team (<see cref="Rollups.RatingRollups"/>,
-    /// <see cref="Rollups.ObservationRollups"/>): every writer that goes through EF is covered here.
+    /// <see cref="Rollups.ObservationRollups"/>, <see cref="Rollups.LatestLevels"/>): every writer that goes through EF
+    /// is covered here.
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         var rollups = Rollups.RatingRollups.Noted(this);
         var observed = Rollups.ObservationRollups.Noted(this);
-        if (rollups.IsEmpty && observed.IsEmpty) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var latest = Rollups.LatestLevels.Noted(this);
+        if (rollups.IsEmpty && observed.IsEmpty && latest.IsEmpty) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         var zone = OrganisationZone();
+        async Task ApplyAsync(CancellationToken ct)
+        {
+            await rollups.ApplyAsync(this, zone, ct); // locks the teams' rows
+            // Then every person's rows at once, so the locks are always taken teams first, then people in ascending id.
+            await Rollups.RollupLocks.TakeAsync(this, Rollups.RollupLocks.Employees, observed.Employees.Concat(latest.Employees), ct);
+            await observed.ApplyAsync(this, zone, ct);
+            await latest.ApplyAsync(this, ct);
+        }
         if (Database.CurrentTransaction is not null)
         {
             var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            await rollups.ApplyAsync(this, zone, cancellationToken);
-            await observed.ApplyAsync(this, zone, cancellationToken);
+            await ApplyAsync(cancellationToken);
             return saved;
         }
         // Changes are accepted only after the commit, so a retrying execution strategy (SQL Server) can run it all again.
@@ -82,8 +92,7 @@ public abstract class CoachingDbContext(DbContextOptions options) : IdentityDbCo
         {
             await using var transaction = await Database.BeginTransactionAsync(ct);
             var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, ct);
-            await rollups.ApplyAsync(this, zone, ct);
-            await observed.ApplyAsync(this, zone, ct);
+            await ApplyAsync(ct);
             await transaction.CommitAsync(ct);
             return saved;
         }, cancellationToken);

@@ -189,6 +189,8 @@ public sealed partial class DemoOrganisationGenerator(CoachingDbContext db, Demo
             Out.WriteLine($"Insights rollups: {rollups:N0} rows counted from the ratings ({watch.Elapsed.TotalSeconds:F1} s).");
             var observed = await Data.Rollups.ObservationRollups.RebuildAsync(db, org.Value.Zone, ct);
             Out.WriteLine($"Coverage rollups: {observed:N0} rows counted from the observations ({watch.Elapsed.TotalSeconds:F1} s).");
+            var latest = await Data.Rollups.LatestLevels.RebuildAsync(db, ct);
+            Out.WriteLine($"Latest levels: {latest:N0} rows found from the ratings ({watch.Elapsed.TotalSeconds:F1} s).");
             await using (var analyze = connection.CreateCommand())
             {
                 analyze.CommandText = "ANALYZE;"; // fresh statistics so SQLite's planner picks the covering indexes

@@ -21,6 +21,8 @@ public sealed class ObservationRollups
     readonly List<Observation> after = [];
 
     public bool IsEmpty => before.Count == 0 && after.Count == 0;
+    /// <summary>The people whose rows this save counts again: the caller locks them first (<see cref="RollupLocks"/>).</summary>
+    public IEnumerable<int> Employees => before.Select(b => b.EmployeeId).Concat(after.Select(o => o.EmployeeId));
 
     /// <summary>
     /// What the pending changes of <paramref name="db"/> do to the rollups: nothing for drafts, an autosave or any other
@@ -54,11 +56,10 @@ public sealed class ObservationRollups
         return noted;
     }
 
-    /// <summary>Counts each noted employee's month again, after the save and inside its transaction.</summary>
+    /// <summary>Counts each noted employee's month again, after the save and inside its transaction, their rows locked.</summary>
     public async Task ApplyAsync(CoachingDbContext db, TimeZoneInfo zone, CancellationToken ct)
     {
-        var touched = before.Concat(after.Select(o => (o.EmployeeId, o.ObservedAtUtc))).ToList();
-        await RollupLocks.TakeAsync(db, RollupLocks.Employees, touched.Select(t => t.Item1), ct); // before counting
+        var touched = before.Concat(after.Select(o => (o.EmployeeId, o.ObservedAtUtc)));
         foreach (var (employeeId, month) in touched.Select(t => (t.Item1, RollupRanges.MonthOf(OrganisationClock.Today(t.Item2, zone)))).Distinct())
         {
             var (from, to) = (OrganisationClock.StartOfDayUtc(month, zone), OrganisationClock.StartOfDayUtc(month.AddMonths(1), zone));

@@ -20,6 +20,8 @@ public static class RollupBackfill
             await CountAsync(app, "submitted ratings", "insights", () => RatingRollups.RebuildAsync(db, zone, CancellationToken.None));
         if (!await db.ObservationRollups.AnyAsync() && await db.Observations.AnyAsync(o => o.Status == ObservationStatus.Submitted))
             await CountAsync(app, "submitted observations", "coverage", () => ObservationRollups.RebuildAsync(db, zone, CancellationToken.None));
+        if (!await db.LatestLevels.AnyAsync() && await db.Ratings.AnyAsync(r => r.IsSubmitted && r.Level != null))
+            await CountAsync(app, "latest levels", "skill gaps", () => LatestLevels.RebuildAsync(db, CancellationToken.None));
     }
 
     static async Task CountAsync(WebApplication app, string what, string rollups, Func<Task<int>> rebuild)

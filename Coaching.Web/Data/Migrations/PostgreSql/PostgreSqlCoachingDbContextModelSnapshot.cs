@@ -347,6 +347,25 @@ namespace Coaching.Web.Data.Migrations.PostgreSql
                     b.ToTable("SkillChoices");
                 });
 
+            modelBuilder.Entity("Coaching.Domain.Insights.LatestLevel", b =>
+                {
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("SkillKey")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ObservedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("EmployeeId", "SkillKey");
+
+                    b.ToTable("LatestLevels");
+                });
+
             modelBuilder.Entity("Coaching.Domain.Insights.ObservationRollup", b =>
                 {
                     b.Property<int>("EmployeeId")

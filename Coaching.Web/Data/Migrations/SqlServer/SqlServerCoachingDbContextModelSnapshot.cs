@@ -347,6 +347,25 @@ namespace Coaching.Web.Data.Migrations.SqlServer
                     b.ToTable("SkillChoices");
                 });
 
+            modelBuilder.Entity("Coaching.Domain.Insights.LatestLevel", b =>
+                {
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("SkillKey")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("ObservedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("EmployeeId", "SkillKey");
+
+                    b.ToTable("LatestLevels");
+                });
+
             modelBuilder.Entity("Coaching.Domain.Insights.ObservationRollup", b =>
                 {
                     b.Property<int>("EmployeeId")

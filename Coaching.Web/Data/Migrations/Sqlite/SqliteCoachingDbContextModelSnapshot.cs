@@ -327,6 +327,25 @@ namespace Coaching.Web.Data.Migrations.Sqlite
                     b.ToTable("SkillChoices");
                 });
 
+            modelBuilder.Entity("Coaching.Domain.Insights.LatestLevel", b =>
+                {
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SkillKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ObservedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("EmployeeId", "SkillKey");
+
+                    b.ToTable("LatestLevels");
+                });
+
             modelBuilder.Entity("Coaching.Domain.Insights.ObservationRollup", b =>
                 {
                     b.Property<int>("EmployeeId")
