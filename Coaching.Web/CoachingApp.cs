@@ -95,6 +95,7 @@ public static class CoachingApp
         services.AddScoped<Features.Development.DevelopmentChoices>();
         services.AddScoped<Features.Observations.FollowUps>();
         services.AddScoped<Features.Observations.ObservationDrafts>();
+        services.AddScoped<Features.Observations.ObservationSaves>();
         services.AddScoped<Features.Development.DevelopmentPlans>();
         services.AddScoped<Features.SignOffs.SkillSignOffs>();
         services.AddScoped<Features.Training.TrainingResults>();

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using Coaching.Domain.Observations;
 using Coaching.Domain.Organisation;
@@ -16,16 +17,17 @@ namespace Coaching.Web.Features.Observations;
 /// <summary>
 /// Logging an observation on the floor: one form, autosaved whole on every change (so a retry after a dropped
 /// connection resends everything), submitted once. Drafts are found again by their <see cref="Observation.DraftKey"/>.
+/// A save is <see cref="ObservationSaves"/>'s; this page turns what it came to into the answer (status, messages, htmx).
 /// </summary>
-public class LogModel(ObservationDrafts drafts, EmployeeAccess access, Rubrics.PublishedRubrics rubrics, FollowUps followUps, IAuthorizationService authorization,
-    TimeProvider clock, IOptions<OrganisationOptions> org, ILogger<LogModel> logger, CoachingMetrics metrics) : PageModel
+public class LogModel(ObservationSaves saves, ObservationDrafts drafts, EmployeeAccess access, Rubrics.PublishedRubrics rubrics, FollowUps followUps,
+    IAuthorizationService authorization, TimeProvider clock, IOptions<OrganisationOptions> org) : PageModel
 {
     [BindProperty] public ObservationForm Form { get; set; } = new();
 
     public Employee Employee { get; private set; } = null!;
     public RubricVersion Rubric { get; private set; } = null!;
     public bool HasRubric => Rubric is not null;
-    public string RubricName { get; private set; } = "";
+    public string RubricName => HasRubric ? Rubric.Rubric!.Name : "";
     public bool IsSubmitted { get; private set; }
     public DateTime? SubmittedAtUtc { get; private set; }
     /// <summary>The first message for a field (named by <see cref="ObservationFields"/>), shown beside it.</summary>
@@ -68,7 +70,7 @@ public class LogModel(ObservationDrafts drafts, EmployeeAccess access, Rubrics.P
             return Page();
         }
         Employee = employee;
-        var version = await CurrentRubricAsync(employee, ct);
+        var version = await rubrics.CurrentOfRoleAsync(employee.JobRoleId, ct);
         if (version is null)
         {
             Notice = $"{employee.FullName}'s role ({employee.JobRole?.Name}) has no published rubric yet, so there is nothing to rate against. Ask HR to set one under Rubrics → Job roles.";
@@ -120,85 +122,28 @@ public class LogModel(ObservationDrafts drafts, EmployeeAccess access, Rubrics.P
         if (await Request.IsUnreadableFormAsync(ct)) return BadRequest(UnreadableForm.Message);
         if (ObservationFields.Identity.Any(f => ModelState.TryGetValue(f, out var entry) && entry.Errors.Count > 0))
             return BadRequest("This form could not be read. Reload the page; what was saved is kept.");
-        // The usual autosave is the next revision of a draft already saved, of someone this user still sees: the one
-        // read of the fast path. Anything else (a new draft, someone else's) goes the long way, with its own answers.
-        var found = await drafts.FindForSaveAsync(User, Form.DraftKey, ct);
-        var observation = found?.Observation;
-        if (found is { EmployeeVisible: true } && found.Observation.EmployeeId == Form.EmployeeId)
+        var save = await saves.SaveAsync(User, Form, submit, allValuesRead: ModelState.ErrorCount == 0, ct);
+        switch (save)
         {
-            if (!ObservationRules.CanEdit(found.Observation, EmployeeAccess.UserId(User), Now))
-                return NotYours(found.Observation);
-            Rubric = await LoadRubricAsync(found.Observation.RubricVersionId, ct);
-            if (Form.Revision != found.Observation.Revision) return await NewerVersionAsync(found.Observation, submit, ct);
+            case ObservationSave.Saved saved:
+                Form.Saved(saved.Observation, saved.Applied);
+                return await AnswerAsync(SaveOutcome.Saved, saved.Observation, saved.Rubric, saved.Employee, ct);
+            case ObservationSave.Submitted submitted:
+                return AfterSubmit(submitted.Observation);
+            case ObservationSave.Invalid invalid:
+                ReadableBindingMessages();
+                foreach (var problem in invalid.Problems) ModelState.AddModelError(ObservationFields.For(problem), problem.Message);
+                return await AnswerAsync(SaveOutcome.Invalid, invalid.Observation, invalid.Rubric, invalid.Employee, ct);
+            case ObservationSave.WrongRubric (var employee, var current):
+                ModelState.AddModelError(ObservationFields.Form, $"This form is for a rubric that is not {employee.FullName}'s ({current.Rubric!.Name} for {employee.JobRole?.Name}). Reload the page to rate against the right one.");
+                return await AnswerAsync(SaveOutcome.Invalid, null, current, employee, ct);
+            case ObservationSave.NewerVersion newer:
+                return await NewerVersionAsync(newer.Current, newer.Rubric, submit, ct);
+            case ObservationSave.NotFound notFound:
+                return NotFound(notFound.Message);
+            default:
+                throw new UnreachableException($"A save came to {save.GetType().Name}, which this page does not answer.");
         }
-        else
-        {
-            var employee = await access.FindAsync(User, Form.EmployeeId, ct);
-            if (employee is null)
-                return NotFound("That employee is not in your teams.");
-            Employee = employee;
-            // A draft of someone else than the form says (a copied or hand-made post).
-            if (observation is not null) return NotYours(observation);
-
-            // Only a hand-made post gets here: the form is not offered when there is no rubric.
-            if (await CurrentRubricAsync(employee, ct) is not { } current) return NotFound("This person's role has no published rubric yet.");
-            Rubric = current;
-            if (Form.RubricVersionId != 0 && Form.RubricVersionId != Rubric.Id)
-            {
-                var asked = await rubrics.FindAsync(Form.RubricVersionId, ct);
-                if (asked is null || !ObservationRules.MayStartWith(asked, current))
-                {
-                    logger.LogWarning("User {User} tried to start an observation of employee {Employee} with rubric version {Version}", EmployeeAccess.UserId(User), employee.Id, Form.RubricVersionId);
-                    ModelState.AddModelError(ObservationFields.Form, $"This form is for a rubric that is not {employee.FullName}'s ({RubricName} for {employee.JobRole?.Name}). Reload the page to rate against the right one.");
-                    Outcome = SaveOutcome.Invalid;
-                    return await AnswerAsync(ct);
-                }
-                Rubric = await LoadRubricAsync(asked.Id, ct);
-            }
-        }
-
-        var now = Now;
-        var isNew = observation is null;
-        observation ??= new Observation
-        {
-            DraftKey = Form.DraftKey == Guid.Empty ? Guid.NewGuid() : Form.DraftKey, EmployeeId = Employee.Id,
-            ObserverUserId = EmployeeAccess.UserId(User), RubricVersionId = Rubric.Id, CreatedAtUtc = now, Status = ObservationStatus.Draft,
-        };
-        var draft = Form.ToDraft(Zone);
-        // A value that could not be read (a level of "abc") already has its message and nothing is applied; the
-        // rules still speak for the rest of the form.
-        var applied = ModelState.ErrorCount == 0 ? observation.Apply(draft, Rubric, now, Zone, submit) : null;
-        if (applied is not { IsApplied: true })
-        {
-            ReadableBindingMessages();
-            foreach (var problem in applied?.Problems ?? observation.ProblemsWith(draft, Rubric, now, Zone, submit))
-                ModelState.AddModelError(ObservationFields.For(problem), problem.Message);
-            Outcome = SaveOutcome.Invalid;
-            IsSubmitted = observation.IsSubmitted;
-            SubmittedAtUtc = observation.SubmittedAtUtc;
-            return await AnswerAsync(ct);
-        }
-        // Another device or tab saved first (same draft key or a newer revision): show theirs, nothing of this is kept.
-        if (await drafts.StoreAsync(observation, isNew, applied.AuditTrail, ct) is { } newer)
-            return await NewerVersionAsync(newer, submit, ct);
-
-        if (submit)
-        {
-            metrics.ObservationSubmitted();
-            return AfterSubmit(observation);
-        }
-        metrics.Autosaved();
-        Form.Saved(observation, applied);
-        IsSubmitted = observation.IsSubmitted;
-        SubmittedAtUtc = observation.SubmittedAtUtc;
-        Outcome = SaveOutcome.Saved;
-        return await AnswerAsync(ct);
-    }
-
-    IActionResult NotYours(Observation observation)
-    {
-        logger.LogWarning("User {User} tried to write observation {Id} they may not edit", EmployeeAccess.UserId(User), observation.Id);
-        return NotFound("That observation is not yours to change.");
     }
 
     IActionResult AfterSubmit(Observation observation)
@@ -213,10 +158,13 @@ public class LogModel(ObservationDrafts drafts, EmployeeAccess access, Rubrics.P
         return Redirect(profile);
     }
 
-    /// <summary>This form was made from an older revision than <paramref name="current"/>: show the newer one and what this device would lose.</summary>
-    async Task<IActionResult> NewerVersionAsync(Observation current, bool submit, CancellationToken ct)
+    /// <summary>
+    /// This form, rated against <paramref name="rubric"/>, was made from an older revision than <paramref name="current"/>:
+    /// show the newer one and what this device would lose.
+    /// </summary>
+    async Task<IActionResult> NewerVersionAsync(Observation current, RubricVersion rubric, bool submit, CancellationToken ct)
     {
-        var unsaved = Form.NotIn(ObservationForm.From(current, Rubric, Zone), Rubric);
+        var unsaved = Form.NotIn(ObservationForm.From(current, rubric, Zone), rubric);
         // A second tap on Submit (or a retry) for what is already submitted, with nothing new in it: one observation, same answer.
         if (submit && current.IsSubmitted && unsaved.Count == 0) return AfterSubmit(current);
         var submittedElsewhere = current.IsSubmitted && !Form.WasSubmitted;
@@ -241,12 +189,17 @@ public class LogModel(ObservationDrafts drafts, EmployeeAccess access, Rubrics.P
         return Page();
     }
 
-    async Task<IActionResult> AnswerAsync(CancellationToken ct)
+    /// <summary>The save status and messages: out of band for htmx, else the whole page. <paramref name="observation"/> is null when none was made.</summary>
+    async Task<IActionResult> AnswerAsync(SaveOutcome outcome, Observation? observation, RubricVersion rubric, Employee? employee, CancellationToken ct)
     {
+        Outcome = outcome;
+        Rubric = rubric;
+        IsSubmitted = observation?.IsSubmitted ?? false;
+        SubmittedAtUtc = observation?.SubmittedAtUtc;
         if (Outcome == SaveOutcome.Invalid) Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         if (Request.IsHtmx()) return Partial("_SaveResult", this);
         // The fast path of a save did not need the employee; the whole page shows them.
-        Employee ??= (await access.FindAsync(User, Form.EmployeeId, ct))!;
+        Employee = employee ?? (await access.FindAsync(User, Form.EmployeeId, ct))!;
         FollowUp = await followUps.ForFormAsync(Employee.Id, Employee.JobRoleId, Rubric, Form.ObservationId, ct);
         return Page();
     }
@@ -263,7 +216,7 @@ public class LogModel(ObservationDrafts drafts, EmployeeAccess access, Rubrics.P
     async Task ShowAsync(Observation observation, CancellationToken ct)
     {
         Employee = (await access.FindAsync(User, observation.EmployeeId, ct))!;
-        Rubric = await LoadRubricAsync(observation.RubricVersionId, ct);
+        Rubric = await rubrics.OfObservationAsync(observation, ct);
         IsSubmitted = observation.IsSubmitted;
         SubmittedAtUtc = observation.SubmittedAtUtc;
         Form = ObservationForm.From(observation, Rubric, Zone);
@@ -273,20 +226,6 @@ public class LogModel(ObservationDrafts drafts, EmployeeAccess access, Rubrics.P
 
     async Task<bool> MayEditAsync(Observation o, CancellationToken ct) =>
         ObservationRules.CanEdit(o, EmployeeAccess.UserId(User), Now) && await access.CanSeeAsync(User, o.EmployeeId, ct);
-
-    async Task<RubricVersion> LoadRubricAsync(int versionId, CancellationToken ct)
-    {
-        var version = await rubrics.FindAsync(versionId, ct) ?? throw new InvalidOperationException($"Rubric version {versionId} is missing");
-        RubricName = version.Rubric!.Name;
-        return version;
-    }
-
-    /// <summary>The current published version of the employee's default rubric.</summary>
-    async Task<RubricVersion?> CurrentRubricAsync(Employee employee, CancellationToken ct)
-    {
-        if (await rubrics.CurrentVersionIdOfRoleAsync(employee.JobRoleId, ct) is not { } id) return null;
-        return await LoadRubricAsync(id, ct);
-    }
 
     DateTime Now => clock.GetUtcNow().UtcDateTime;
     TimeZoneInfo Zone => org.Value.Zone;

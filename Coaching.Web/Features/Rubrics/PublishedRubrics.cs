@@ -1,3 +1,4 @@
+using Coaching.Domain.Observations;
 using Coaching.Domain.Rubrics;
 using Coaching.Web.Data;
 using Microsoft.EntityFrameworkCore;
@@ -34,6 +35,10 @@ public sealed class PublishedRubrics(CoachingDbContext db, IMemoryCache cache)
             cache.Set(("rubric-version", versionId), version, new MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromHours(1), Size = 1 });
         return version;
     }
+
+    /// <summary>The version an observation is rated against: it always exists (a version in use is never removed).</summary>
+    public async Task<RubricVersion> OfObservationAsync(Observation observation, CancellationToken ct) =>
+        await FindAsync(observation.RubricVersionId, ct) ?? throw new InvalidOperationException($"Rubric version {observation.RubricVersionId} is missing");
 
     /// <summary>A skill as named now: its name and place in the newest version that has it.</summary>
     public sealed record SkillName(string Name, int Order);
