@@ -130,8 +130,14 @@ public sealed class EmptyOrganisationApp : LiveApp
     protected override bool SeedDemoData => false;
 }
 
-/// <summary>The demo organisation with two teams to a page of coverage, so its five teams take three pages.</summary>
-public sealed class TwoTeamsPerPageApp : LiveApp
+/// <summary>
+/// The demo organisation with two teams to a page of coverage (its five teams take three pages) and two observers to a
+/// page of rater calibration.
+/// </summary>
+public sealed class TwoPerPageApp : LiveApp
 {
-    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string> { ["Insights:TeamsPerPage"] = "2" };
+    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
+    {
+        ["Insights:TeamsPerPage"] = "2", ["Insights:ObserversPerPage"] = "2",
+    };
 }

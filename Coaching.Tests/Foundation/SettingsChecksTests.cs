@@ -46,6 +46,18 @@ public class SettingsChecksTests
     }
 
     [Theory]
+    [InlineData(50, true)]
+    [InlineData(1000, true)]
+    [InlineData(0, false)]
+    [InlineData(-3, false)]
+    public void Observers_per_page_of_calibration_must_be_from_1_to_1000(int observers, bool passes)
+    {
+        var problems = new SettingsChecks.InsightsCheck().Validate(null, new InsightsOptions { ObserversPerPage = observers }).Failures?.ToList() ?? [];
+        Assert.Equal(passes, problems.Count == 0);
+        if (!passes) Assert.StartsWith("Insights:ObserversPerPage must be from 1 to 1000", Assert.Single(problems));
+    }
+
+    [Theory]
     [InlineData("https://coaching.example.org", "Production", true)]
     [InlineData("http://localhost:5080", "Production", true)]
     [InlineData("coaching.example.org", "Production", false)]

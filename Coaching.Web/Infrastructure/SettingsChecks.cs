@@ -68,9 +68,13 @@ public static class SettingsChecks
 
     public sealed class InsightsCheck : IValidateOptions<InsightsOptions>
     {
-        public ValidateOptionsResult Validate(string? name, InsightsOptions o) => o.TeamsPerPage is >= 1 and <= 1000
-            ? ValidateOptionsResult.Success
-            : ValidateOptionsResult.Fail($"Insights:TeamsPerPage must be from 1 to 1000 (teams per page of the coverage heat map), not {o.TeamsPerPage}.");
+        public ValidateOptionsResult Validate(string? name, InsightsOptions o)
+        {
+            var problems = new List<string>();
+            if (o.TeamsPerPage is < 1 or > 1000) problems.Add($"Insights:TeamsPerPage must be from 1 to 1000 (teams per page of the coverage heat map), not {o.TeamsPerPage}.");
+            if (o.ObserversPerPage is < 1 or > 1000) problems.Add($"Insights:ObserversPerPage must be from 1 to 1000 (observers per page of rater calibration), not {o.ObserversPerPage}.");
+            return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+        }
     }
 
     public sealed class SummariesCheck(IHostEnvironment environment) : IValidateOptions<SummariesOptions>

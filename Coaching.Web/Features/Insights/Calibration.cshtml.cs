@@ -1,14 +1,22 @@
+using Coaching.Domain;
 using Coaching.Domain.Insights;
 using Coaching.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace Coaching.Web.Features.Insights;
 
 /// <summary>Rater calibration: each observer's mean level per skill against everyone's, flagged when far apart with enough ratings.</summary>
-public class CalibrationModel(InsightsScopes scopes, InsightsQueries queries) : InsightsPageModel(scopes)
+public class CalibrationModel(InsightsScopes scopes, InsightsQueries queries, IOptions<InsightsOptions> options) : InsightsPageModel(scopes)
 {
     public override string PagePath => "/Insights/Calibration";
     public CalibrationReport? Report { get; private set; }
+    /// <summary>Which page of observers the table shows (flagged first, then by ratings).</summary>
+    [BindProperty(SupportsGet = true)] public int ObserversPage { get; set; } = 1;
+
+    public PageOf<ObserverRow> ObserverRows => PageOf<ObserverRow>.Of(Report?.Observers ?? [], ObserversPage, options.Value.ObserversPerPage);
+    public InsightsPager ObserversPager => InsightsPager.For(ObserverRows, "Pages of the observers table", "Observers",
+        n => Link(null, new { observersPage = InsightsPager.InLink(n) }));
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {

@@ -18,15 +18,14 @@ public class CoverageModel(InsightsScopes scopes, InsightsQueries queries, IOpti
 
     public PageOf<MatrixRow> MapRows(RubricMatrix matrix) => PageOf<MatrixRow>.Of(matrix.Rows, MapPage, options.Value.TeamsPerPage);
     public PageOf<TeamCoverage> TeamRows => PageOf<TeamCoverage>.Of(Report?.Teams ?? [], TeamsPage, options.Value.TeamsPerPage);
+    public InsightsPager TeamsPager => InsightsPager.For(TeamRows, "Pages of the per-team table", "Teams", n => PageLink(MapPage, n));
     /// <summary>This page with the filter and both tables' pages, one of them changed.</summary>
-    public string PageLink(int mapPage, int teamsPage) => Link(null, new { mapPage = InLink(mapPage), teamsPage = InLink(teamsPage) });
-    /// <summary>A page number as a link carries it: the first page is the plain address.</summary>
-    static int? InLink(int page) => page > 1 ? page : null;
+    public string PageLink(int mapPage, int teamsPage) => Link(null, new { mapPage = InsightsPager.InLink(mapPage), teamsPage = InsightsPager.InLink(teamsPage) });
 
     string? cellLink;
     /// <summary>A heat-map cell's drill-down link; the filter part is built once, as a page of the map has hundreds of cells.</summary>
     public string CellLink(int teamId, Guid skill) =>
-        $"{cellLink ??= Link("Cell", new { mapPage = InLink(MapPage) })}&cellTeam={teamId}&skill={skill}";
+        $"{cellLink ??= Link("Cell", new { mapPage = InsightsPager.InLink(MapPage) })}&cellTeam={teamId}&skill={skill}";
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
