@@ -68,8 +68,7 @@ public class ConversationsModel(CoachingDbContext db, EmployeeAccess access, IAu
         if (!await authorization.AllowsAsync(User, Policies.Coaches)) return Forbid();
         if (await Request.IsUnreadableFormAsync(ct)) return BadRequest("The form could not be read. Reload the page.");
         if (!await LoadAsync(id, ct)) return NotFound();
-        foreach (var (key, entry) in ModelState)
-            if (entry.Errors.Count > 0) { entry.Errors.Clear(); ModelState.AddModelError(key, key.EndsWith(nameof(Input.HeldOn)) ? "Enter the date as a date, e.g. today." : "That value could not be read."); }
+        ModelState.UsePlainBindingMessages(key => key.EndsWith(nameof(Input.HeldOn)) ? "Enter the date as a date, e.g. today." : null);
         var formKey = Input.FormKey == Guid.Empty ? Guid.NewGuid() : Input.FormKey;
         // Sent twice (a double tap, a resend after the connection dropped): the first one is the conversation.
         if (await IsLoggedAsync(formKey, ct)) return await LoggedAsync(id, already: true, ct);

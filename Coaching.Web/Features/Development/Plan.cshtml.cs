@@ -92,7 +92,7 @@ public class PlanModel(CoachingDbContext db, EmployeeAccess access, IAuthorizati
         if (!await authorization.AllowsAsync(User, Policies.Coaches)) return Forbid();
         if (await Request.IsUnreadableFormAsync(ct)) return BadRequest(UnreadableForm.Message);
         if (!await LoadAsync(id, ct)) return NotFound();
-        ReplaceBindingErrors();
+        ModelState.UsePlainBindingMessages();
         var now = clock.GetUtcNow().UtcDateTime;
         var userId = EmployeeAccess.UserId(User);
         JobRole? role = null;
@@ -155,7 +155,7 @@ public class PlanModel(CoachingDbContext db, EmployeeAccess access, IAuthorizati
         if (!await LoadAsync(id, ct)) return NotFound();
         if (!CanCoach && !IsSelf) return Forbid();
         if (await PlanAsync(id, planId, ct) is not { } plan) return NotFound();
-        ReplaceBindingErrors();
+        ModelState.UsePlainBindingMessages();
         Keep(planId, DevelopmentPlan.SkillField, skillKey);
         Keep(planId, DevelopmentPlan.TargetLevelField, targetLevel?.ToString());
         Keep(planId, DevelopmentPlan.TargetDateField, targetDate?.ToString("yyyy-MM-dd"));
@@ -185,7 +185,7 @@ public class PlanModel(CoachingDbContext db, EmployeeAccess access, IAuthorizati
         if (!await LoadAsync(id, ct)) return NotFound();
         if (await PlanAsync(id, planId, ct) is not { } plan) return NotFound();
         if (plan.Skills.All(s => s.SkillKey != skillKey)) return NotFound();
-        ReplaceBindingErrors();
+        ModelState.UsePlainBindingMessages();
         var prefix = $"Skill{skillKey:N}.";
         Keep(planId, prefix + DevelopmentPlan.TargetLevelField, targetLevel?.ToString());
         Keep(planId, prefix + DevelopmentPlan.TargetDateField, targetDate?.ToString("yyyy-MM-dd"));
@@ -299,13 +299,6 @@ public class PlanModel(CoachingDbContext db, EmployeeAccess access, IAuthorizati
 
     /// <summary>What was typed stays in the field when the change is refused.</summary>
     void Keep(int planId, string field, string? value) => ModelState.SetModelValue(FieldOf(planId, field), value, value);
-
-    /// <summary>A value that does not bind (letters for a level) gets a plain message instead of the framework's.</summary>
-    void ReplaceBindingErrors()
-    {
-        foreach (var (_, entry) in ModelState)
-            if (entry.Errors.Count > 0) { entry.Errors.Clear(); entry.Errors.Add("That value could not be read."); }
-    }
 
     /// <summary>A date in the organisation's zone, as the plan page writes dates.</summary>
     public string Day(DateTime utc) => OrganisationClock.ToLocal(utc, org.Value.Zone).ToString("d MMM yyyy");

@@ -131,7 +131,7 @@ public class LogModel(ObservationSaves saves, ObservationDrafts drafts, Employee
             case ObservationSave.Submitted submitted:
                 return AfterSubmit(submitted.Observation);
             case ObservationSave.Invalid invalid:
-                ReadableBindingMessages();
+                ModelState.UsePlainBindingMessages();
                 foreach (var problem in invalid.Problems) ModelState.AddModelError(ObservationFields.For(problem), problem.Message);
                 return await AnswerAsync(SaveOutcome.Invalid, invalid.Observation, invalid.Rubric, invalid.Employee, ct);
             case ObservationSave.WrongRubric (var employee, var current):
@@ -202,15 +202,6 @@ public class LogModel(ObservationSaves saves, ObservationDrafts drafts, Employee
         Employee = employee ?? (await access.FindAsync(User, Form.EmployeeId, ct))!;
         FollowUp = await followUps.ForFormAsync(Employee.Id, Employee.JobRoleId, Rubric, Form.ObservationId, ct);
         return Page();
-    }
-
-    /// <summary>The framework's words for a value it could not bind ("The value 'abc' is not valid for Level.") become ours.</summary>
-    void ReadableBindingMessages()
-    {
-        foreach (var entry in ModelState.Values)
-            for (var i = 0; i < entry.Errors.Count; i++)
-                if (entry.Errors[i].ErrorMessage is var m && (string.IsNullOrEmpty(m) || m.Contains("is not valid") || m.StartsWith("The value")))
-                    entry.Errors[i] = new ModelError("That value could not be read.");
     }
 
     async Task ShowAsync(Observation observation, CancellationToken ct)

@@ -52,8 +52,7 @@ public class EditPersonModel(CoachingDbContext db, EmployeeAccess access, Leaver
         var number = string.IsNullOrWhiteSpace(Input.EmployeeNumber) ? null : Input.EmployeeNumber.Trim();
         var emailOwner = email is null ? null : await db.Employees.Where(e => e.Id != id && e.Email == email).Select(e => Employee.FullNameOf(e.FirstName, e.LastName)).FirstOrDefaultAsync(ct);
         var numberOwner = number is null ? null : await db.Employees.Where(e => e.Id != id && e.EmployeeNumber == number).Select(e => Employee.FullNameOf(e.FirstName, e.LastName)).FirstOrDefaultAsync(ct);
-        foreach (var (key, entry) in ModelState)
-            if (entry.Errors.Count > 0) { entry.Errors.Clear(); ModelState.AddModelError(key, "That value could not be read."); }
+        ModelState.UsePlainBindingMessages();
         foreach (var p in PersonRules.Check(new(number, Input.FirstName?.Trim(), Input.LastName?.Trim(), email, Input.HireDate), emailOwner, numberOwner, Today))
             ModelState.AddModelError($"{nameof(Input)}.{p.Field}", p.Message);
         if (Roles.All(r => r.Id != Input.JobRoleId)) ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.JobRoleId)}", "Choose a job role.");
