@@ -74,11 +74,8 @@ public sealed class LatestLevels
     /// </summary>
     public static async Task<int> RebuildAsync(CoachingDbContext db, CancellationToken ct)
     {
-        var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async () =>
+        return await RollupBackfill.EmptyAndCountAsync(db, db.LatestLevels, async () =>
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            await db.LatestLevels.ExecuteDeleteAsync(ct);
             var writer = Writer(db);
             var employeeIds = await db.Ratings.Where(r => r.IsSubmitted && r.Level != null).Select(r => r.EmployeeId).Distinct().OrderBy(id => id).ToListAsync(ct);
             var written = 0;
@@ -95,9 +92,8 @@ public sealed class LatestLevels
                 }
                 written += await writer.InsertAsync(latest.Select(l => new object[] { l.Key.EmployeeId, l.Key.SkillKey, l.Value.Level, l.Value.At }), ct);
             }
-            await tx.CommitAsync(ct);
             return written;
-        });
+        }, ct);
     }
 
     static RowWriter<LatestLevel> Writer(CoachingDbContext db) =>

@@ -83,11 +83,8 @@ public sealed class ObservationRollups
     /// </summary>
     public static async Task<int> RebuildAsync(CoachingDbContext db, TimeZoneInfo zone, CancellationToken ct)
     {
-        var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async () =>
+        return await RollupBackfill.EmptyAndCountAsync(db, db.ObservationRollups, async () =>
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            await db.ObservationRollups.ExecuteDeleteAsync(ct);
             var writer = Writer(db);
             var employeeIds = await db.Observations.Where(o => o.Status == ObservationStatus.Submitted).Select(o => o.EmployeeId).Distinct().OrderBy(id => id).ToListAsync(ct);
             var written = 0;
@@ -103,9 +100,8 @@ public sealed class ObservationRollups
                 }
                 written += await writer.InsertAsync(months.Select(m => new object[] { m.Key.EmployeeId, m.Key.Month, m.Value.Count, m.Value.Last }), ct);
             }
-            await tx.CommitAsync(ct);
             return written;
-        });
+        }, ct);
     }
 
     static RowWriter<ObservationRollup> Writer(CoachingDbContext db) =>

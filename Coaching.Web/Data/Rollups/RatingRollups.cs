@@ -120,11 +120,8 @@ public sealed class RatingRollups
     /// </summary>
     public static async Task<int> RebuildAsync(CoachingDbContext db, TimeZoneInfo zone, CancellationToken ct)
     {
-        var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async () =>
+        return await RollupBackfill.EmptyAndCountAsync(db, db.RatingRollups, async () =>
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            await db.RatingRollups.ExecuteDeleteAsync(ct);
             var writer = Writer(db);
             var teamIds = await db.Employees.Select(e => e.TeamId).Distinct().OrderBy(t => t).ToListAsync(ct);
             var written = 0;
@@ -138,9 +135,8 @@ public sealed class RatingRollups
                 await foreach (var r in ratings.AsAsyncEnumerable().WithCancellation(ct)) changes.Add(teamId, r.SkillKey, r.ObservedAtUtc, +1);
                 written += await writer.InsertAsync(Values(changes.Rows()), ct);
             }
-            await tx.CommitAsync(ct);
             return written;
-        });
+        }, ct);
     }
 
     public readonly record struct Key(RollupSpan Span, DateOnly Start, int TeamId, Guid SkillKey);

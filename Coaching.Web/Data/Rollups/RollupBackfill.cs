@@ -24,6 +24,22 @@ public static class RollupBackfill
             await CountAsync(app, "latest levels", "skill gaps", () => LatestLevels.RebuildAsync(db, CancellationToken.None));
     }
 
+    /// <summary>
+    /// Empties a rollup table and counts it again through <paramref name="count"/>, in one transaction (run again whole
+    /// by a retrying execution strategy): readers see the old rows or the new ones, never half.
+    /// </summary>
+    public static async Task<int> EmptyAndCountAsync<T>(CoachingDbContext db, IQueryable<T> table, Func<Task<int>> count, CancellationToken ct)
+    {
+        return await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await table.ExecuteDeleteAsync(ct);
+            var written = await count();
+            await tx.CommitAsync(ct);
+            return written;
+        });
+    }
+
     static async Task CountAsync(WebApplication app, string what, string rollups, Func<Task<int>> rebuild)
     {
         try
